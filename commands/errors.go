@@ -1,0 +1,43 @@
+package commands
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kilnhq/kiln/generators/newapp"
+	"github.com/kilnhq/kiln/generators/spec"
+)
+
+// usageError is bad input: a wrong argument, flag or name. It exits 2.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usagef reports bad input.
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// asUsage marks validation errors from the generators as usage errors, so every
+// rejected name or option exits 2 wherever it was detected.
+func asUsage(err error) error {
+	var specErr *spec.Error
+	var optErr *newapp.OptionError
+	if errors.As(err, &specErr) || errors.As(err, &optErr) {
+		return &usageError{err}
+	}
+	return err
+}
+
+// usageArgs wraps a cobra argument validator so its errors exit 2.
+func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := v(cmd, args); err != nil {
+			return &usageError{err}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,121 @@
+package commands
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kilnhq/kiln/generators/newapp"
+	"github.com/kilnhq/kiln/generators/plan"
+)
+
+type newOptions struct {
+	module   string
+	db       string
+	kilnPath string
+}
+
+func newNewCmd(g *globals) *cobra.Command {
+	var o newOptions
+	cmd := &cobra.Command{
+		Use:   "new <dir>",
+		Short: "Create a new app in <dir>",
+		Long: `Create a runnable kiln app in <dir>: go.mod, main.go, routes, .env, an empty
+migrations directory, the root seeder and a README. The module path defaults to
+the directory's name.
+
+Until kiln is published, the app's go.mod points at the kiln checkout this
+binary was built from (a replace directive), so the app builds offline.`,
+		Example: `  kiln new blog
+  kiln new blog --module github.com/you/blog --db postgres
+  kiln new blog --dry-run`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNew(cmd, g, o, args[0])
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.module, "module", "", "Go module path (default: the directory's name)")
+	f.StringVar(&o.db, "db", "sqlite", "database: sqlite or postgres")
+	f.StringVar(&o.kilnPath, "kiln-path", "", "kiln checkout to build the app against (default: the one kiln was built from)")
+	return cmd
+}
+
+func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
+	target, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if err := checkNewTarget(dir, target, g.force); err != nil {
+		return err
+	}
+	opts := newapp.Options{Name: filepath.Base(target), Module: o.module, DB: o.db}
+	if err := resolveKiln(g, o.kilnPath, &opts); err != nil {
+		return err
+	}
+	p, err := newapp.Generate(opts)
+	if err != nil {
+		return asUsage(err)
+	}
+	res, err := plan.Apply(cmd.Context(), target, p, plan.Options{Force: g.force, DryRun: g.dryRun})
+	if reportErr := report(g, res, err); reportErr != nil {
+		return reportErr
+	}
+	if !g.json && !g.dryRun {
+		g.printf("\nCreated %s (%s). Next:\n\n  cd %s\n  go run . serve\n", opts.Name, opts.DB, dir)
+	}
+	return nil
+}
+
+// checkNewTarget refuses a target that is a file, or a non-empty directory unless
+// --force: kiln new never mixes an app into someone's existing files by accident.
+func checkNewTarget(dir, target string, force bool) error {
+	info, err := os.Stat(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return usagef("%s exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(target)
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 && !force {
+		return fmt.Errorf("directory %s is not empty: choose a new directory, or use --force to write into it (files that differ are overwritten)", dir)
+	}
+	return nil
+}
+
+// resolveKiln decides how the app requires kiln: against a local checkout (replace
+// directive, builds offline) or a published release.
+func resolveKiln(g *globals, flagPath string, opts *newapp.Options) error {
+	if flagPath != "" {
+		abs, err := filepath.Abs(flagPath)
+		if err != nil {
+			return err
+		}
+		if !isKilnTree(abs) {
+			return usagef("invalid --kiln-path %q: no go.mod for %s there", flagPath, newapp.KilnModule)
+		}
+		opts.KilnPath = abs
+		return nil
+	}
+	if v := releasedVersion(); v != "" {
+		opts.KilnVersion = v
+		return nil
+	}
+	if src := kilnSourceDir(); src != "" {
+		opts.KilnPath = src
+		return nil
+	}
+	fmt.Fprintln(g.stderr, "kiln: warning: this kiln was built without its source path (e.g. -trimpath) and is not a release; pass --kiln-path to point the app at a kiln checkout")
+	return nil
+}

@@ -1,0 +1,97 @@
+package commands
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// globals are the flags every command shares, plus the process's streams.
+type globals struct {
+	noInteraction bool
+	dryRun        bool
+	force         bool
+	json          bool
+	noColor       bool
+	dir           string
+
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func newRootCmd(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "kiln",
+		Short: "Scaffold Go web apps: models, migrations, controllers, factories and more",
+		Long: `kiln scaffolds Go web apps the way artisan does for Laravel: it creates an app,
+generates code you own (models, migrations, controllers, requests, resources,
+factories, seeders), runs migrations and seeders, and serves the app while
+rebuilding it on every change.
+
+Laravel's colon forms work too: kiln make:model Post ≡ kiln make model Post.`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetVersionTemplate("kiln {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	f := root.PersistentFlags()
+	f.BoolVarP(&g.noInteraction, "no-interaction", "n", false, "never prompt (automatic when stdin is not a terminal or CI is set)")
+	f.BoolVar(&g.dryRun, "dry-run", false, "show what would change as a diff; write nothing")
+	f.BoolVar(&g.force, "force", false, "overwrite files that differ from what kiln would write")
+	f.BoolVar(&g.json, "json", false, "print machine-readable JSON")
+	f.BoolVar(&g.noColor, "no-color", false, "no colors (also when NO_COLOR is set)")
+	f.StringVar(&g.dir, "dir", "", "project root (default: nearest directory upward with a go.mod)")
+	root.AddCommand(newNewCmd(g))
+	return root
+}
+
+// interactive reports whether kiln may prompt: never with -n, in CI, or when stdin is
+// not a terminal, so a script can never hang on a question.
+func (g *globals) interactive() bool {
+	if g.noInteraction || os.Getenv("CI") != "" {
+		return false
+	}
+	return isTerminal(g.stdin)
+}
+
+// color reports whether to draw ANSI colors: only on a terminal, and never with
+// --no-color or NO_COLOR (https://no-color.org).
+func (g *globals) color() bool {
+	if g.noColor || os.Getenv("NO_COLOR") != "" || g.json {
+		return false
+	}
+	return isTerminal(g.stdout)
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// projectRoot is --dir, or the nearest directory upward from the working directory
+// that holds a go.mod.
+func (g *globals) projectRoot() (string, error) {
+	if g.dir != "" {
+		return filepath.Abs(g.dir)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		if filepath.Dir(dir) == dir {
+			return "", usagef("no go.mod found in %s or any parent: run kiln inside an app (see kiln new) or pass --dir", wd)
+		}
+	}
+}
+
+// printf writes to standard output; kiln's output errors are not actionable.
+func (g *globals) printf(format string, args ...any) { fmt.Fprintf(g.stdout, format, args...) }

@@ -1,0 +1,45 @@
+package gocode
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dave/jennifer/jen"
+)
+
+func TestRenderGroupsImportsWithoutAliases(t *testing.T) {
+	f := jen.NewFilePathName("blog/routes", "routes")
+	f.Func().Id("X").Params(jen.Id("r").Op("*").Qual("github.com/kilnhq/kiln/runtime/web", "Router")).Block(
+		jen.Qual("fmt", "Println").Call(jen.Qual("blog/app/models", "Post").Values()),
+	)
+	out, err := Render("routes/api.go", f, "blog", "github.com/kilnhq/kiln/runtime/web", "blog/app/models")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "import (\n\t\"fmt\"\n\n\t\"github.com/kilnhq/kiln/runtime/web\"\n\n\t\"blog/app/models\"\n)"
+	if !strings.Contains(string(out), want) {
+		t.Errorf("imports not grouped without aliases:\n%s", out)
+	}
+}
+
+func TestRenderErrorNamesFile(t *testing.T) {
+	f := jen.NewFilePathName("x", "x")
+	f.Func().Id("1bad").Params().Block()
+	_, err := Render("app/x.go", f, "x")
+	if err == nil || !strings.HasPrefix(err.Error(), "render app/x.go: ") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestPackageName(t *testing.T) {
+	for in, want := range map[string]string{
+		"github.com/jackc/pgx/v5":        "pgx",
+		"github.com/go-faker/faker/v4":   "faker",
+		"blog/routes":                    "routes",
+		"github.com/kilnhq/kiln/runtime": "runtime",
+	} {
+		if got := packageName(in); got != want {
+			t.Errorf("packageName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package newapp
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/kilnhq/kiln/generators/gocode"
+	"github.com/kilnhq/kiln/generators/plan"
+)
+
+const (
+	runtimeApp = KilnModule + "/runtime/app"
+	runtimeDB  = KilnModule + "/runtime/db"
+	runtimeWeb = KilnModule + "/runtime/web"
+)
+
+// addGoFiles adds main.go, routes/api.go and the root seeder.
+func addGoFiles(o Options, p *plan.Plan) error {
+	files := []struct {
+		path string
+		file *jen.File
+	}{
+		{"main.go", mainFile(o)},
+		{"routes/api.go", routesFile(o)},
+		{"database/seeders/database_seeder.go", seederFile(o)},
+	}
+	for _, f := range files {
+		src, err := gocode.Render(f.path, f.file, o.Module, runtimeApp, runtimeDB, runtimeWeb, o.Module+"/routes")
+		if err != nil {
+			return err
+		}
+		p.Add(f.path, src)
+	}
+	return nil
+}
+
+// mainFile hands control to the runtime, which provides the app's subcommands.
+func mainFile(o Options) *jen.File {
+	f := jen.NewFile("main")
+	f.PackageComment(fmt.Sprintf("Command %s is a kiln app: `go run . serve` starts it, `go run . help` lists its commands.", o.Name))
+	f.Func().Id("main").Params().Block(
+		jen.Qual("os", "Exit").Call(jen.Qual(runtimeApp, "Main").Call(jen.Qual(runtimeApp, "Config").Values(jen.Dict{
+			jen.Id("Name"):   jen.Lit(o.Name),
+			jen.Id("Routes"): jen.Qual(o.Module+"/routes", "API"),
+		}))),
+	)
+	return f
+}
+
+// routesFile is where the app's routes are registered; kiln's route editor later
+// adds resource registrations inside API.
+func routesFile(o Options) *jen.File {
+	f := jen.NewFilePathName(o.Module+"/routes", "routes")
+	f.PackageComment("Package routes registers the app's HTTP routes.")
+	f.Comment("API registers the app's JSON API on r. `kiln make controller --resource` adds")
+	f.Comment("its routes here; add your own with r.Get, r.Post, … or r.Handle.")
+	f.Func().Id("API").Params(jen.Id("r").Op("*").Qual(runtimeWeb, "Router")).Block()
+	return f
+}
+
+// seederFile is the root seeder that `kiln db seed` runs.
+func seederFile(o Options) *jen.File {
+	f := jen.NewFilePathName(o.Module+"/database/seeders", "seeders")
+	f.PackageComment("Package seeders fills the database with development and test data.")
+	f.Comment("DatabaseSeeder is the root seeder: `kiln db seed` runs it. Call the app's other")
+	f.Comment("seeders from Run; `kiln make seeder` registers new ones here.")
+	f.Type().Id("DatabaseSeeder").Struct()
+	f.Line()
+	f.Comment("Run seeds the database.")
+	f.Func().Params(jen.Id("DatabaseSeeder")).Id("Run").Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("database").Op("*").Qual(runtimeDB, "DB"),
+	).Error().Block(jen.Return(jen.Nil()))
+	return f
+}

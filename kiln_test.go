@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/kilnhq/kiln/commands"
+)
+
+// TestMain lets scripts run the real kiln CLI as the "kiln" command, in-process
+// compiled but in its own process, exactly as a user would.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"kiln": func() { os.Exit(commands.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar end to end: kiln writes an app, the go
+// command builds it against this checkout's runtime/, and the app serves real HTTP.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		Setup:               setupScriptEnv,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"freeport": cmdFreePort, "waithttp": cmdWaitHTTP},
+		RequireExplicitExec: true,
+		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
+	})
+}
+
+// setupScriptEnv passes the go command's caches and proxy settings into the script,
+// so building generated apps reuses what the developer or CI already downloaded, and
+// gives the script its own HOME (as root, the go command writes under $HOME).
+func setupScriptEnv(env *testscript.Env) error {
+	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH", "GOPROXY", "GOROOT").Output()
+	if err != nil {
+		return fmt.Errorf("go env: %w", err)
+	}
+	vals := strings.Split(strings.TrimSpace(string(out)), "\n")
+	for i, name := range []string{"GOCACHE", "GOMODCACHE", "GOPATH", "GOPROXY", "GOROOT"} {
+		env.Setenv(name, vals[i])
+	}
+	env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
+	env.Setenv("GOTOOLCHAIN", "local")
+	env.Setenv("GOFLAGS", "-buildvcs=false")
+	env.Setenv("CI", "true") // kiln must never prompt inside a script
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	env.Setenv("KILN_SRC", root)
+	return nil
+}
+
+// cmdFreePort sets an environment variable to a free loopback TCP port.
+func cmdFreePort(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: freeport VAR")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	port := ln.Addr().(*net.TCPAddr).Port
+	ts.Check(ln.Close())
+	ts.Setenv(args[0], strconv.Itoa(port))
+}
+
+// cmdWaitHTTP polls a URL until it answers with the wanted status, for at most 30 s.
+func cmdWaitHTTP(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: waithttp URL STATUS")
+	}
+	want, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	client := &http.Client{Timeout: 2 * time.Second}
+	deadline := time.Now().Add(30 * time.Second)
+	last := "no answer"
+	for time.Now().Before(deadline) {
+		resp, err := client.Get(args[0])
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == want {
+				return
+			}
+			last = resp.Status
+		} else {
+			last = err.Error()
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ts.Fatalf("GET %s: want %d, last answer: %s", args[0], want, last)
+}

@@ -1,0 +1,68 @@
+// Package app is the entry point of a kiln-generated application. A generated main.go
+// hands control to Main, which gives the app binary its own subcommands (serve, routes,
+// and later migrate and seed) so a deployed binary needs no kiln installed.
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/kilnhq/kiln/runtime/web"
+)
+
+// Config is what a generated main.go tells the runtime about the app.
+type Config struct {
+	Name   string              // the app's name, used in help and logs
+	Routes func(r *web.Router) // registers the app's HTTP routes (routes.API)
+}
+
+// Main runs the subcommand named in os.Args and returns the process exit code:
+// 0 ok, 1 failure, 2 usage error. SIGINT and SIGTERM stop it gracefully.
+func Main(cfg Config) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, cfg, os.Args[1:], os.Stdout, os.Stderr)
+}
+
+// Run is Main with explicit arguments and streams, for tests and embedding.
+// With no arguments it serves, so a bare `./app` in a container does the expected thing.
+func Run(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		args = []string{"serve"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, cfg, rest, stderr)
+	case "routes":
+		return runRoutes(cfg, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		usage(cfg, stdout)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n", cmd)
+		usage(cfg, stderr)
+		return 2
+	}
+}
+
+func usage(cfg Config, w io.Writer) {
+	name := cfg.Name
+	if name == "" {
+		name = "app"
+	}
+	fmt.Fprintf(w, `Usage: %s <command> [flags]
+
+Commands:
+  serve    serve HTTP on $ADDR, else 127.0.0.1:$PORT (default 8000)
+  routes   list the registered routes (--json for JSON)
+  help     show this help
+
+Configuration comes from .env in the working directory; real environment
+variables override it.
+`, name)
+}
