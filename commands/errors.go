@@ -32,11 +32,15 @@ func asUsage(err error) error {
 	return err
 }
 
-// usageArgs wraps a cobra argument validator so its errors exit 2.
-func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
+// exactArgs requires one argument per name, naming what is missing or extra and
+// showing the usage line: `missing directory: kiln new <dir>`.
+func exactArgs(names ...string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := v(cmd, args); err != nil {
-			return &usageError{err}
+		switch {
+		case len(args) < len(names):
+			return usagef("missing %s: %s", names[len(args)], cmd.UseLine())
+		case len(args) > len(names):
+			return usagef("unexpected argument %q: %s", args[len(names)], cmd.UseLine())
 		}
 		return nil
 	}

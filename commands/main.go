@@ -38,9 +38,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	code := exitCode(err)
 	fmt.Fprintf(stderr, "kiln: %v\n", err)
 	if code == exitUsage {
-		if cmd, _, findErr := root.Find(expandColonForm(root, args)); findErr == nil {
-			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		cmd, _, findErr := root.Find(expandColonForm(root, args))
+		if findErr != nil || cmd == nil {
+			cmd = root
 		}
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
 	return code
 }

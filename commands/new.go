@@ -33,7 +33,7 @@ binary was built from (a replace directive), so the app builds offline.`,
 		Example: `  kiln new blog
   kiln new blog --module github.com/you/blog --db postgres
   kiln new blog --dry-run`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: exactArgs("directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runNew(cmd, g, o, args[0])
 		},

@@ -94,14 +94,14 @@ func identProblem(s, ex string) string {
 			if r == '-' || r == '.' {
 				ex = suggestIdent(s, ex)
 			}
-			return fmt.Sprintf("%q is not allowed; use letters, digits and _ (e.g. %s)", string(r), ex)
+			return fmt.Sprintf("contains %q; use letters, digits and _ (e.g. %s)", string(r), ex)
 		}
 	}
 	switch {
 	case strings.Trim(s, "_") == "":
 		return fmt.Sprintf("has no letters; use letters, digits and _ (e.g. %s)", ex)
 	case isDigit(s[0]):
-		return fmt.Sprintf("starts with a digit; start with a letter (e.g. %s2)", ex)
+		return fmt.Sprintf("starts with a digit; start with a letter (e.g. %s2, not 2%s)", ex, ex)
 	case s[0] == '_':
 		return fmt.Sprintf(`starts with "_"; start with a letter (e.g. %s)`, strings.TrimLeft(s, "_"))
 	case s[len(s)-1] == '_':
@@ -151,11 +151,11 @@ func (n Name) problem(s string) string {
 			return fmt.Sprintf("%q is a predeclared Go identifier; pick another name", w)
 		}
 	}
-	if isReservedName(ReservedModelNames, n.Go()) {
-		return fmt.Sprintf("%s is used by kiln's runtime or generated code; pick a more specific name", n.Go())
+	if r := reservedName(ReservedModelNames, n.Go()); r != "" {
+		return fmt.Sprintf("%s is used by kiln's runtime or generated code; pick a more specific name", r)
 	}
 	for _, w := range []string{v, n.VarPlural()} {
-		if isReservedName(ReservedPackageNames, w) {
+		if reservedName(ReservedPackageNames, w) != "" {
 			return fmt.Sprintf("variable %s would shadow the %s package in generated code; pick another name", w, w)
 		}
 	}

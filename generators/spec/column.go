@@ -55,26 +55,27 @@ func goNameProblem(goName string) string {
 }
 
 // fieldClash finds the first field that repeats an earlier field's column
-// or Go name (including belongs_to relation names) and returns its index
-// and a message, or -1 and "".
-func fieldClash(fields []Field) (int, string) {
-	cols := map[string]string{}    // column → field name
-	goNames := map[string]string{} // Go name → what uses it
+// or Go name (including belongs_to relation names). It returns the indexes
+// of the earlier and the later field and what they share ("column
+// first_name", "Go name Author"), or -1, -1, "".
+func fieldClash(fields []Field) (int, int, string) {
+	cols := map[string]int{}    // column → field index
+	goNames := map[string]int{} // Go name → field index
 	for i, f := range fields {
-		if prev, dup := cols[f.Column()]; dup {
-			return i, fmt.Sprintf("%q and %q are the same column %s; keep one", prev, f.Name, f.Column())
+		if j, dup := cols[f.Column()]; dup {
+			return j, i, "column " + f.Column()
 		}
-		cols[f.Column()] = f.Name
+		cols[f.Column()] = i
 		names := []string{f.GoName()}
-		if f.Relation != nil {
+		if f.Relation != nil && f.Relation.Name != f.GoName() {
 			names = append(names, f.Relation.Name)
 		}
 		for _, g := range names {
-			if prev, dup := goNames[g]; dup {
-				return i, fmt.Sprintf("%q and %s both need the Go name %s; rename one", f.Name, prev, g)
+			if j, dup := goNames[g]; dup {
+				return j, i, "Go name " + g
 			}
-			goNames[g] = fmt.Sprintf("%q", f.Name)
+			goNames[g] = i
 		}
 	}
-	return -1, ""
+	return -1, -1, ""
 }

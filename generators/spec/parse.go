@@ -33,8 +33,8 @@ func ParseFields(args []string) ([]Field, error) {
 		}
 		fields = append(fields, f)
 	}
-	if i, msg := fieldClash(fields); msg != "" {
-		return nil, errorf(fieldKind, args[i], "%s", msg)
+	if j, i, what := fieldClash(fields); what != "" {
+		return nil, errorf(fieldKind, args[i], "%q and %q both map to the %s; keep one or rename it", args[j], args[i], what)
 	}
 	return fields, nil
 }

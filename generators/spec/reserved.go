@@ -142,12 +142,13 @@ var sqlRenames = map[string]string{
 	"values": "value_list", "window": "time_window",
 }
 
-// isReservedName reports whether name is in list, ignoring case.
-func isReservedName(list []string, name string) bool {
+// reservedName returns the entry of list that equals name ignoring case,
+// or "".
+func reservedName(list []string, name string) string {
 	for _, r := range list {
 		if strings.EqualFold(r, name) {
-			return true
+			return r
 		}
 	}
-	return false
+	return ""
 }

@@ -114,8 +114,8 @@ func (r Resource) problem() string {
 	if len(r.Fields) > maxFields {
 		return fmt.Sprintf("has %d fields; at most %d are supported", len(r.Fields), maxFields)
 	}
-	if i, msg := fieldClash(r.Fields); msg != "" {
-		return fmt.Sprintf("field %q: %s", r.Fields[i].Name, msg)
+	if j, i, what := fieldClash(r.Fields); what != "" {
+		return fmt.Sprintf("fields %q and %q both map to the %s; keep one or rename it", r.Fields[j].String(), r.Fields[i].String(), what)
 	}
 	owners := map[string]string{} // Go name → what uses it
 	for _, f := range r.Fields {
