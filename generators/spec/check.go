@@ -159,6 +159,11 @@ func (n Name) problem(s string) string {
 			return fmt.Sprintf("variable %s would shadow the %s package in generated code; pick another name", w, w)
 		}
 	}
+	for _, w := range []string{v, n.VarPlural()} {
+		if reservedName(ReservedVarNames, w) != "" {
+			return fmt.Sprintf("variable %s would clash with a local variable of generated handlers; pick another name", w)
+		}
+	}
 	if msg := n.buildSuffixProblem(); msg != "" {
 		return msg
 	}
@@ -176,10 +181,10 @@ func (n Name) problem(s string) string {
 // read as a build constraint (post_test.go, post_linux.go).
 func (n Name) buildSuffixProblem() string {
 	w := n.words()
-	last := w[len(w)-1]
-	if len(w) < 2 || !buildSuffixes[last] {
+	if len(w) < 2 || !buildSuffixes[w[len(w)-1]] {
 		return ""
 	}
+	last := w[len(w)-1]
 	where := "on " + last
 	if last == "test" {
 		where = "in tests"

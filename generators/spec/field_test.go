@@ -249,3 +249,31 @@ func TestParseFieldsDuplicates(t *testing.T) {
 		t.Fatalf("ParseFields: %v %v", fs, err)
 	}
 }
+
+func TestColonInDefaultHint(t *testing.T) {
+	_, err := ParseField("note:string:default=a:b")
+	assertError(t, err, "field", "note:string:default=a:b", `unknown modifier "b"; use one of`)
+	assertError(t, err, "field", "note:string:default=a:b", `":b" reads as a modifier`)
+}
+
+// TestConcurrentParsing exercises the shared pluralizer under -race.
+func TestConcurrentParsing(t *testing.T) {
+	t.Parallel()
+	done := make(chan bool)
+	for i := range 8 {
+		go func() {
+			for range 50 {
+				if _, err := ParseField("author:belongs_to=people"); err != nil {
+					t.Error(err)
+				}
+				if n, err := ParseName("model name", "SalesPerson"); err != nil || n.Table() != "sales_people" {
+					t.Error(i, n.Table(), err)
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+}

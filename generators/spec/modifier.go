@@ -8,8 +8,9 @@ import (
 
 // modifier is one `key[=value]` segment after the type.
 type modifier struct {
-	key, val string
-	hasVal   bool
+	key, val     string
+	hasVal       bool
+	afterDefault bool // directly follows a default=… segment
 }
 
 // modifierList is the list of modifiers shown in messages.
@@ -23,6 +24,7 @@ const modifierList = "nullable, unique, index, default=V, size=N, precision=P, s
 // segment, which keeps String output (default last) unambiguous.
 func splitModifiers(segs []string) ([]modifier, string) {
 	var mods []modifier
+	afterDefault := false
 	for i := 0; i < len(segs); i++ {
 		if segs[i] == "" {
 			return nil, `empty modifier ("::" or a trailing ":"); remove the extra ":"`
@@ -34,7 +36,8 @@ func splitModifiers(segs []string) ([]modifier, string) {
 				i++
 			}
 		}
-		mods = append(mods, modifier{key: key, val: val, hasVal: hasVal})
+		mods = append(mods, modifier{key: key, val: val, hasVal: hasVal, afterDefault: afterDefault})
+		afterDefault = key == "default"
 	}
 	return mods, ""
 }
@@ -105,7 +108,11 @@ func (f *Field) apply(m modifier) string {
 		f.Relation.OnDelete = a
 		return ""
 	}
-	return unknownModifier(m.key)
+	msg := unknownModifier(m.key)
+	if m.afterDefault {
+		msg += fmt.Sprintf(`; if it belongs to the default value: a default can contain ":" only before text that is not a word (":%s" reads as a modifier)`, m.key)
+	}
+	return msg
 }
 
 // numberLimits bounds the numeric modifiers: VARCHAR lengths PostgreSQL

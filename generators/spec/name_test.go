@@ -269,6 +269,8 @@ func TestHostileModelNames(t *testing.T) {
 		{"Test", "used by kiln"},
 		{"Http", "shadow the http package"},
 		{"Route", "shadow the routes package"},
+		{"Err", "local variable of generated handlers"},
+		{"W", "local variable of generated handlers"},
 		{"_", "has no letters"},
 		{"__", "has no letters"},
 		{"_post", `starts with "_"`},

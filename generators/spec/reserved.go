@@ -37,6 +37,15 @@ var ReservedPackageNames = []string{
 	"seeders", "routes", "migrations",
 }
 
+// ReservedVarNames are local variable names of generated handlers,
+// factories and seeders (err, the http.ResponseWriter w, the request r …).
+// A model whose Var or VarPlural equals one would be redeclared with the
+// wrong type (`r, err := models.FindR(…)` inside a handler), so such
+// models are rejected.
+var ReservedVarNames = []string{
+	"err", "ctx", "w", "r", "req", "res", "resp", "id", "ok", "tx", "q",
+}
+
 // autoColumns are columns the runtime adds to every table; the value says
 // how the user controls them instead.
 var autoColumns = map[string]string{
