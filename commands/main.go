@@ -23,6 +23,12 @@ const (
 
 // Main runs kiln with args (without the program name) and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-v") {
+		// Answered before the command tree is built: scripts and shell prompts ask
+		// for the version often, and on a VM every page of code touched costs time.
+		fmt.Fprintf(stdout, "kiln %s\n", version())
+		return exitOK
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}

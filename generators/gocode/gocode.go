@@ -1,27 +1,26 @@
 // Package gocode renders jennifer files into Go source that reads like hand-written
-// code: packages imported by their own names (no aliases), and standard-library
-// imports grouped apart from the rest, as goimports would leave them.
+// code: packages imported by their own names (no aliases), and imports grouped as
+// goimports leaves them — standard library, then third-party, then the app's own.
 package gocode
 
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"path"
+	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
-	"golang.org/x/tools/imports"
 )
-
-// localPrefixMu guards imports.LocalPrefix, which x/tools exposes only as a package
-// variable.
-var localPrefixMu sync.Mutex
 
 // Render renders f for the file at filePath (named in errors), importing each
 // package in importPaths by its last path element rather than an alias. Imports of
-// the app's own module (local) form the last group: without that, goimports would
-// file a dotless module path like "blog/routes" with the standard library.
+// the app's own module (local) form the last group: a dotless module path like
+// "blog/routes" would otherwise look like the standard library.
 func Render(filePath string, f *jen.File, local string, importPaths ...string) ([]byte, error) {
 	for _, p := range importPaths {
 		f.ImportName(p, packageName(p))
@@ -30,14 +29,66 @@ func Render(filePath string, f *jen.File, local string, importPaths ...string) (
 	if err := f.Render(&b); err != nil {
 		return nil, fmt.Errorf("render %s: %w", filePath, err)
 	}
-	localPrefixMu.Lock()
-	imports.LocalPrefix = local
-	out, err := imports.Process(filePath, b.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
-	localPrefixMu.Unlock()
+	out, err := groupImports(b.Bytes(), local)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", filePath, err)
 	}
 	return out, nil
+}
+
+// groupImports rewrites the file's single import block into groups separated by
+// blank lines and gofmts the result. jennifer writes one sorted block; gofmt sorts
+// within each group, so only the grouping is done here.
+func groupImports(src []byte, local string) ([]byte, error) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "", src, parser.ParseComments|parser.ImportsOnly)
+	if err != nil {
+		return nil, err
+	}
+	if len(file.Imports) < 2 {
+		return format.Source(src)
+	}
+	decl := file.Decls[0].(*ast.GenDecl) // jennifer emits exactly one import declaration
+	start := fset.Position(decl.Pos()).Offset
+	end := fset.Position(decl.End()).Offset
+	var groups [3][]string
+	for _, spec := range file.Imports {
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			return nil, err
+		}
+		line := spec.Path.Value
+		if spec.Name != nil {
+			line = spec.Name.Name + " " + line
+		}
+		groups[importGroup(p, local)] = append(groups[importGroup(p, local)], "\t"+line)
+	}
+	var block strings.Builder
+	block.WriteString("import (\n")
+	sep := ""
+	for _, g := range groups {
+		if len(g) > 0 {
+			block.WriteString(sep + strings.Join(g, "\n") + "\n")
+			sep = "\n"
+		}
+	}
+	block.WriteString(")")
+	out := append([]byte{}, src[:start]...)
+	out = append(out, block.String()...)
+	out = append(out, src[end:]...)
+	return format.Source(out)
+}
+
+// importGroup is 0 for the standard library, 1 for third-party and 2 for the app's
+// own packages.
+func importGroup(importPath, local string) int {
+	switch {
+	case local != "" && (importPath == local || strings.HasPrefix(importPath, local+"/")):
+		return 2
+	case !strings.Contains(strings.SplitN(importPath, "/", 2)[0], "."):
+		return 0
+	}
+	return 1
 }
 
 // packageName guesses a package's name from its import path the way Go tooling

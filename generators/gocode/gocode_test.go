@@ -43,3 +43,31 @@ func TestPackageName(t *testing.T) {
 		}
 	}
 }
+
+func TestImportGroup(t *testing.T) {
+	for _, c := range []struct {
+		path string
+		want int
+	}{
+		{"os", 0}, {"net/http", 0}, {"github.com/x/y", 1}, {"blog/routes", 2}, {"blog", 2}, {"blogger/x", 0},
+	} {
+		if got := importGroup(c.path, "blog"); got != c.want {
+			t.Errorf("importGroup(%q) = %d, want %d", c.path, got, c.want)
+		}
+	}
+}
+
+func TestRenderSingleImportAndComments(t *testing.T) {
+	f := jen.NewFilePathName("blog/routes", "routes")
+	f.PackageComment("Package routes does things.")
+	f.Comment("X is documented.")
+	f.Func().Id("X").Params().Block(jen.Qual("fmt", "Println").Call())
+	out, err := Render("routes/api.go", f, "blog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "// Package routes does things.\npackage routes\n\nimport \"fmt\"\n\n// X is documented.\nfunc X() {\n\tfmt.Println()\n}\n"
+	if string(out) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+}
