@@ -5,9 +5,11 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	// Drivers register themselves with database/sql; a kiln app supports both out of the box.
@@ -40,10 +42,36 @@ func ConfigFromEnv() Config {
 	return cfg
 }
 
-// DB is a *sql.DB that knows which SQL dialect it speaks.
+// DB is the app's database: a *sql.DB for reads that knows its SQL dialect, plus a
+// writer pool. On SQLite the writer is a single connection, so writes queue in Go
+// instead of contending for SQLite's one write lock (and failing with SQLITE_BUSY);
+// reads use their own pool and, with WAL, never wait for writers. On PostgreSQL both
+// are the same pool.
 type DB struct {
 	*sql.DB
-	Driver string
+	writer  *sql.DB
+	dialect Dialect
+	Driver  string
+}
+
+// Dialect returns the database's SQL dialect.
+func (d *DB) Dialect() Dialect { return d.dialect }
+
+// Writer is the pool writes go through (the single writer connection on SQLite).
+func (d *DB) Writer() *sql.DB { return d.writer }
+
+// ExecContext runs a statement on the writer pool.
+func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return d.writer.ExecContext(ctx, query, args...)
+}
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	err := d.DB.Close()
+	if d.writer != d.DB {
+		err = errors.Join(err, d.writer.Close())
+	}
+	return err
 }
 
 // Open opens (but does not yet connect to) the configured database. For SQLite it
@@ -55,11 +83,7 @@ func Open(cfg Config) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
-		sqlDB, err := sql.Open("sqlite", dsn)
-		if err != nil {
-			return nil, fmt.Errorf("open sqlite %q: %w", cfg.DSN, err)
-		}
-		return &DB{DB: sqlDB, Driver: SQLite}, nil
+		return openSQLite(dsn, isMemory(cfg.DSN))
 	case Postgres, "pgx", "postgresql":
 		if cfg.DSN == "" {
 			return nil, fmt.Errorf("DB_DSN is empty: set it to a PostgreSQL URL such as postgres://user:pass@127.0.0.1:5432/app")
@@ -68,10 +92,39 @@ func Open(cfg Config) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}
-		return &DB{DB: sqlDB, Driver: Postgres}, nil
+		// Keep idle connections, so prepared statements stay prepared.
+		sqlDB.SetMaxIdleConns(10)
+		return &DB{DB: sqlDB, writer: sqlDB, dialect: postgresDialect{}, Driver: Postgres}, nil
 	default:
 		return nil, fmt.Errorf("unknown DB_DRIVER %q: use sqlite or postgres", cfg.Driver)
 	}
+}
+
+// openSQLite opens the reader pool and the single-connection writer pool. An
+// in-memory database exists per connection, so it gets one connection for both.
+func openSQLite(dsn string, memory bool) (*DB, error) {
+	writer, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	writer.SetMaxOpenConns(1)
+	writer.SetConnMaxIdleTime(0)
+	if memory {
+		return &DB{DB: writer, writer: writer, dialect: sqliteDialect{}, Driver: SQLite}, nil
+	}
+	readers, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		writer.Close()
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	n := max(4, runtime.NumCPU())
+	readers.SetMaxOpenConns(n)
+	readers.SetMaxIdleConns(n)
+	return &DB{DB: readers, writer: writer, dialect: sqliteDialect{}, Driver: SQLite}, nil
+}
+
+func isMemory(dsn string) bool {
+	return strings.Contains(dsn, ":memory:") || strings.Contains(dsn, "mode=memory")
 }
 
 // Ping checks the database answers, bounded by ctx.
@@ -87,7 +140,7 @@ func sqliteDSN(dsn string) (string, error) {
 		return "", fmt.Errorf("DB_DSN is empty: set it to a file path such as storage/app.db")
 	}
 	path, query, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-	if path != ":memory:" && !strings.HasPrefix(path, "file::memory:") {
+	if !isMemory(dsn) {
 		if dir := filepath.Dir(path); dir != "." {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return "", fmt.Errorf("create database directory: %w", err)

@@ -1,0 +1,54 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Querier is what both a *DB and a *Tx offer, so data-layer code runs the same
+// inside and outside a transaction.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	Dialect() Dialect
+}
+
+// Tx is a transaction on the writer connection.
+type Tx struct {
+	*sql.Tx
+	dialect Dialect
+}
+
+// Dialect returns the transaction's SQL dialect.
+func (t *Tx) Dialect() Dialect { return t.dialect }
+
+// Tx runs fn in a transaction: committed when fn returns nil, rolled back when it
+// returns an error or panics (the panic is then re-raised). On SQLite it uses the
+// single writer connection and BEGIN IMMEDIATE, so concurrent writers queue instead
+// of failing with SQLITE_BUSY halfway through.
+func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	sqlTx, err := d.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	tx := &Tx{Tx: sqlTx, dialect: d.dialect}
+	defer func() {
+		if p := recover(); p != nil {
+			sqlTx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		if rbErr := sqlTx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
+			return errors.Join(err, fmt.Errorf("rollback: %w", rbErr))
+		}
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
