@@ -4,7 +4,7 @@
 test:
 	go test ./...
 
-# Quick start: build kiln, create an app, build it, start it and print its URL.
+# Quick start: build kiln, create an app, add a model, migrate, start it, print its URL.
 demo:
 	bash .ci/demo
 

@@ -15,23 +15,35 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/kilnhq/kiln/commands"
+	"github.com/kilnhq/kiln/internal/pgtest"
 )
 
 // TestMain lets scripts run the real kiln CLI as the "kiln" command, in-process
 // compiled but in its own process, exactly as a user would.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(stopsPostgres{m}, map[string]func(){
 		"kiln": func() { os.Exit(commands.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
+
+// stopsPostgres stops the throwaway PostgreSQL server, if a script started one,
+// after the tests ran.
+type stopsPostgres struct{ m *testing.M }
+
+func (s stopsPostgres) Run() int { return pgtest.Main(s.m) }
 
 // TestScripts runs testdata/script/*.txtar end to end: kiln writes an app, the go
 // command builds it against this checkout's runtime/, and the app serves real HTTP.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
-		Setup:               setupScriptEnv,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"freeport": cmdFreePort, "waithttp": cmdWaitHTTP},
+		Dir:   "testdata/script",
+		Setup: setupScriptEnv,
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){
+			"freeport": cmdFreePort,
+			"waithttp": cmdWaitHTTP,
+			"pgdb":     cmdPostgresDatabase(t),
+		},
+		Condition:           scriptCondition,
 		RequireExplicitExec: true,
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 	})
@@ -97,4 +109,33 @@ func cmdWaitHTTP(ts *testscript.TestScript, neg bool, args []string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	ts.Fatalf("GET %s: want %d, last answer: %s", args[0], want, last)
+}
+
+// cmdPostgresDatabase sets an environment variable to the DSN of a fresh database on
+// the throwaway PostgreSQL server (started on first use). Scripts guard it with
+// `[!postgres] skip`, see scriptCondition.
+func cmdPostgresDatabase(t *testing.T) func(*testscript.TestScript, bool, []string) {
+	return func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: pgdb VAR")
+		}
+		dsn, err := pgtest.TryNewDatabase(t)
+		ts.Check(err)
+		ts.Setenv(args[0], dsn)
+	}
+}
+
+// scriptCondition adds [postgres]: true when PostgreSQL server binaries exist. Under
+// CI their absence is an error, so a PostgreSQL script can never pass by skipping.
+func scriptCondition(cond string) (bool, error) {
+	if cond != "postgres" {
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
+	if pgtest.Available() {
+		return true, nil
+	}
+	if os.Getenv("CI") != "" {
+		return false, fmt.Errorf("CI is set but PostgreSQL server binaries are missing (install the postgresql package)")
+	}
+	return false, nil
 }

@@ -9,15 +9,14 @@ import (
 
 // expandColonForm accepts Laravel's artisan spelling: `kiln make:model X` runs
 // `kiln make model X`. Only the first positional argument is expanded, and only when
-// it names a real command path, so field specs like `db:string` are never touched.
+// it starts with a real command, so field specs like `db:string` are never touched.
 func expandColonForm(root *cobra.Command, args []string) []string {
 	i := firstPositional(root, args)
 	if i < 0 || !strings.Contains(args[i], ":") {
 		return args
 	}
 	parts := strings.Split(args[i], ":")
-	cmd, rest, err := root.Find(parts)
-	if err != nil || cmd == root || len(rest) > 0 {
+	if cmd, _, err := root.Find(parts); err != nil || cmd == root {
 		return args
 	}
 	out := make([]string, 0, len(args)+len(parts)-1)

@@ -45,3 +45,9 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// exitError passes on the exit code of a program kiln ran (the app binary), which
+// has already reported its own error.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }

@@ -42,6 +42,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	code := exitCode(err)
+	var exit *exitError
+	if errors.As(err, &exit) {
+		return exit.code // the app printed its own error
+	}
 	fmt.Fprintf(stderr, "kiln: %v\n", err)
 	if code == exitUsage {
 		cmd, _, findErr := root.Find(expandColonForm(root, args))
@@ -59,10 +63,8 @@ func exitCode(err error) int {
 	switch {
 	case errors.As(err, &usage):
 		return exitUsage
-	case strings.HasPrefix(err.Error(), "unknown command"),
-		strings.HasPrefix(err.Error(), "unknown flag"),
-		strings.HasPrefix(err.Error(), "unknown shorthand flag"):
-		return exitUsage // cobra's own usage errors, which it does not type
+	case strings.HasPrefix(err.Error(), "unknown command"):
+		return exitUsage // cobra's own usage error, which it does not type
 	}
 	return exitFailure
 }

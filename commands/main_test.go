@@ -104,7 +104,8 @@ func TestExpandColonForm(t *testing.T) {
 		{"--dir app make:model Post", "--dir app make model Post"},
 		{"--dir=app db:seed", "--dir=app db seed"},
 		{"make model Post db:string", "make model Post db:string"}, // only the first positional
-		{"make:nothing", "make:nothing"},                           // not a command: left for cobra to reject
+		{"make:nothing", "make nothing"},                           // the group reports the unknown subcommand
+		{"nothing:x", "nothing:x"},                                 // not a command: left for cobra to reject
 		{"title:string", "title:string"},
 		{"-- make:model", "-- make:model"},
 	}
@@ -116,28 +117,42 @@ func TestExpandColonForm(t *testing.T) {
 	}
 }
 
-func TestInteractiveIsOffWithoutTerminalOrInCI(t *testing.T) {
-	g := &globals{stdin: strings.NewReader("")}
-	if g.interactive() {
+func TestInteractiveOnlyOnATerminalOutsideCI(t *testing.T) {
+	t.Setenv("CI", "")
+	tty := func(any) bool { return true }
+	if !(&globals{isTTY: tty}).interactive() {
+		t.Fatal("a terminal outside CI should be interactive")
+	}
+	if (&globals{isTTY: func(any) bool { return false }}).interactive() {
 		t.Error("a non-terminal stdin must not be interactive")
 	}
-	t.Setenv("CI", "true")
-	tty, err := os.Open(os.DevNull)
-	if err != nil {
-		t.Fatal(err)
+	if (&globals{isTTY: tty, noInteraction: true}).interactive() {
+		t.Error("-n must not be interactive")
 	}
-	defer tty.Close()
-	g = &globals{stdin: tty}
-	if g.interactive() {
+	t.Setenv("CI", "true")
+	if (&globals{isTTY: tty}).interactive() {
 		t.Error("CI must not be interactive")
 	}
 }
 
-func TestColorHonoursNoColor(t *testing.T) {
+func TestColorOnlyOnATerminalWithoutNoColor(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	tty := func(any) bool { return true }
+	if !(&globals{isTTY: tty}).color() {
+		t.Fatal("a terminal should get colors")
+	}
+	for name, g := range map[string]*globals{
+		"--no-color": {isTTY: tty, noColor: true},
+		"--json":     {isTTY: tty, json: true},
+		"no tty":     {isTTY: func(any) bool { return false }},
+	} {
+		if g.color() {
+			t.Errorf("%s: colors on", name)
+		}
+	}
 	t.Setenv("NO_COLOR", "1")
-	g := &globals{stdout: os.Stdout}
-	if g.color() {
-		t.Error("NO_COLOR set but color on")
+	if (&globals{isTTY: tty}).color() {
+		t.Error("NO_COLOR set but colors on")
 	}
 }
 

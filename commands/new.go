@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -40,17 +41,28 @@ binary was built from (a replace directive), so the app builds offline.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.module, "module", "", "Go module path (default: the directory's name)")
-	f.StringVar(&o.db, "db", "sqlite", "database: sqlite or postgres")
+	f.StringVar(&o.db, "db", "sqlite", "database: "+strings.Join(newapp.Drivers, " or "))
 	f.StringVar(&o.kilnPath, "kiln-path", "", "kiln checkout to build the app against (default: the one kiln was built from)")
+	cmd.RegisterFlagCompletionFunc("db", cobra.FixedCompletions(newapp.Drivers, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
-	target, err := filepath.Abs(dir)
+	if dir == "" {
+		return usagef("missing directory: %s", cmd.UseLine())
+	}
+	if cmd.Flags().Changed("db") && o.db == "" {
+		return usagef("empty --db: use %s", strings.Join(newapp.Drivers, " or "))
+	}
+	target := dir
+	if !filepath.IsAbs(target) && g.dir != "" {
+		target = filepath.Join(g.dir, target) // --dir is the directory to create the app in
+	}
+	target, err := filepath.Abs(target)
 	if err != nil {
 		return err
 	}
-	if err := checkNewTarget(dir, target, g.force); err != nil {
+	if err := checkNewTarget(dir, target, g.force || g.dryRun); err != nil {
 		return err
 	}
 	opts := newapp.Options{Name: filepath.Base(target), Module: o.module, DB: o.db}
@@ -66,14 +78,25 @@ func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
 		return reportErr
 	}
 	if !g.json && !g.dryRun {
-		g.printf("\nCreated %s (%s). Next:\n\n  cd %s\n  go run . serve\n", opts.Name, opts.DB, dir)
+		g.printf("\nCreated %s. Next:\n\n  cd %s\n  go run . serve\n", opts.Name, shellQuote(dir))
 	}
 	return nil
 }
 
+// shellQuote quotes s for a POSIX shell when it needs quoting, so a printed
+// command can be pasted as is.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+=:@") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
 // checkNewTarget refuses a target that is a file, or a non-empty directory unless
-// --force: kiln new never mixes an app into someone's existing files by accident.
-func checkNewTarget(dir, target string, force bool) error {
+// --force (or --dry-run, which only shows what would happen): kiln new never mixes an
+// app into someone's existing files by accident. A fresh `git init` (only .git) counts
+// as empty.
+func checkNewTarget(dir, target string, allowNonEmpty bool) error {
 	info, err := os.Stat(target)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -88,7 +111,7 @@ func checkNewTarget(dir, target string, force bool) error {
 	if err != nil {
 		return err
 	}
-	if len(entries) > 0 && !force {
+	if len(entries) > 0 && !(len(entries) == 1 && entries[0].Name() == ".git") && !allowNonEmpty {
 		return fmt.Errorf("directory %s is not empty: choose a new directory, or use --force to write into it (files that differ are overwritten)", dir)
 	}
 	return nil

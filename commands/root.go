@@ -21,6 +21,7 @@ type globals struct {
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	isTTY          func(any) bool // terminal detection; tests replace it
 }
 
 func newRootCmd(g *globals) *cobra.Command {
@@ -46,7 +47,11 @@ Laravel's colon forms work too: kiln make:model Post ≡ kiln make model Post.`,
 	f.BoolVar(&g.json, "json", false, "print machine-readable JSON")
 	f.BoolVar(&g.noColor, "no-color", false, "no colors (also when NO_COLOR is set)")
 	f.StringVar(&g.dir, "dir", "", "project root (default: nearest directory upward with a go.mod)")
-	root.AddCommand(newNewCmd(g))
+	root.AddCommand(newNewCmd(g), newMakeCmd(g), newDBCmd(g))
+	// cobra adds these lazily in Execute; adding them now lets colon forms such as
+	// help:new and completion:bash find them.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
 	return root
 }
 
@@ -56,7 +61,7 @@ func (g *globals) interactive() bool {
 	if g.noInteraction || os.Getenv("CI") != "" {
 		return false
 	}
-	return isTerminal(g.stdin)
+	return g.terminal(g.stdin)
 }
 
 // color reports whether to draw ANSI colors: only on a terminal, and never with
@@ -65,7 +70,14 @@ func (g *globals) color() bool {
 	if g.noColor || os.Getenv("NO_COLOR") != "" || g.json {
 		return false
 	}
-	return isTerminal(g.stdout)
+	return g.terminal(g.stdout)
+}
+
+func (g *globals) terminal(v any) bool {
+	if g.isTTY != nil {
+		return g.isTTY(v)
+	}
+	return isTerminal(v)
 }
 
 func isTerminal(v any) bool {

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"path"
 	"text/template"
 )
 
@@ -22,17 +23,8 @@ func Render(name string, data any) ([]byte, error) {
 		return nil, fmt.Errorf("parse stub %s: %w", name, err)
 	}
 	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, templateBase(name), data); err != nil {
+	if err := t.ExecuteTemplate(&b, path.Base(name), data); err != nil {
 		return nil, fmt.Errorf("render stub %s: %w", name, err)
 	}
 	return b.Bytes(), nil
-}
-
-func templateBase(name string) string {
-	for i := len(name) - 1; i >= 0; i-- {
-		if name[i] == '/' {
-			return name[i+1:]
-		}
-	}
-	return name
 }

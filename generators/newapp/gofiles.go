@@ -10,9 +10,10 @@ import (
 )
 
 const (
-	runtimeApp = KilnModule + "/runtime/app"
-	runtimeDB  = KilnModule + "/runtime/db"
-	runtimeWeb = KilnModule + "/runtime/web"
+	runtimeApp     = KilnModule + "/runtime/app"
+	runtimeDB      = KilnModule + "/runtime/db"
+	runtimeWeb     = KilnModule + "/runtime/web"
+	runtimeMigrate = KilnModule + "/runtime/migrate"
 )
 
 // addGoFiles adds main.go, routes/api.go and the root seeder.
@@ -24,9 +25,10 @@ func addGoFiles(o Options, p *plan.Plan) error {
 		{"main.go", mainFile(o)},
 		{"routes/api.go", routesFile(o)},
 		{"database/seeders/database_seeder.go", seederFile(o)},
+		{"database/migrations/migrations.go", migrationsFile(o)},
 	}
 	for _, f := range files {
-		src, err := gocode.Render(f.path, f.file, o.Module, runtimeApp, runtimeDB, runtimeWeb, o.Module+"/routes")
+		src, err := gocode.Render(f.path, f.file, o.Module, runtimeApp, runtimeDB, runtimeWeb, runtimeMigrate, o.Module+"/routes", o.Module+"/database/migrations")
 		if err != nil {
 			return err
 		}
@@ -41,8 +43,9 @@ func mainFile(o Options) *jen.File {
 	f.PackageComment(fmt.Sprintf("Command %s is a kiln app: `go run . serve` starts it, `go run . help` lists its commands.", o.Name))
 	f.Func().Id("main").Params().Block(
 		jen.Qual("os", "Exit").Call(jen.Qual(runtimeApp, "Main").Call(jen.Qual(runtimeApp, "Config").Values(jen.Dict{
-			jen.Id("Name"):   jen.Lit(o.Name),
-			jen.Id("Routes"): jen.Qual(o.Module+"/routes", "API"),
+			jen.Id("Name"):       jen.Lit(o.Name),
+			jen.Id("Routes"):     jen.Qual(o.Module+"/routes", "API"),
+			jen.Id("Migrations"): jen.Qual(o.Module+"/database/migrations", "Set"),
 		}))),
 	)
 	return f
@@ -72,5 +75,20 @@ func seederFile(o Options) *jen.File {
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("database").Op("*").Qual(runtimeDB, "DB"),
 	).Error().Block(jen.Return(jen.Nil()))
+	return f
+}
+
+// migrationsFile declares the app's migration history. Embedding "*" always matches
+// this file itself, so the package compiles before the first SQL migration exists;
+// runtime/migrate reads only the *.sql files from it.
+func migrationsFile(o Options) *jen.File {
+	f := jen.NewFilePathName(o.Module+"/database/migrations", "migrations")
+	f.PackageComment("Package migrations is the app's migration history: the SQL files in this directory")
+	f.PackageComment("and the Go migrations its other files add, run in version order.")
+	f.Comment("//go:embed *")
+	f.Var().Id("files").Qual("embed", "FS")
+	f.Line()
+	f.Comment("Set holds every migration of the app. `kiln make migration` adds files here.")
+	f.Var().Id("Set").Op("=").Qual(runtimeMigrate, "NewSet").Call(jen.Id("files"))
 	return f
 }

@@ -3,7 +3,10 @@
 package newapp
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/module"
@@ -46,22 +49,62 @@ func Generate(o Options) (plan.Plan, error) {
 }
 
 func (o *Options) normalize() error {
+	if !validAppName.MatchString(o.Name) {
+		return &OptionError{fmt.Sprintf("invalid app name %q (the directory's name): use letters, digits, '.', '-' and '_', starting with a letter or digit", o.Name)}
+	}
 	if o.Module == "" {
 		o.Module = o.Name
 	}
-	if err := module.CheckImportPath(o.Module); err != nil || strings.HasPrefix(o.Module, "/") {
-		return &OptionError{fmt.Sprintf("invalid module path %q: use a Go import path such as blog or github.com/you/blog (set it with --module)", o.Module)}
+	if err := checkModulePath(o.Module); err != nil {
+		return err
 	}
 	if o.DB == "" {
 		o.DB = "sqlite"
 	}
-	if o.DB != "sqlite" && o.DB != "postgres" {
+	if !slices.Contains(Drivers, o.DB) {
 		return &OptionError{fmt.Sprintf("invalid database %q: use sqlite or postgres", o.DB)}
 	}
 	if o.KilnVersion == "" {
 		o.KilnVersion = DevVersion
 	}
 	return nil
+}
+
+// validAppName keeps the app name safe where it is written verbatim: .env values,
+// .gitignore patterns, the README and a PostgreSQL database name.
+var validAppName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// checkModulePath accepts Go import paths that do not collide with the standard
+// library: a module named fmt or net would make `import "fmt"` ambiguous.
+func checkModulePath(m string) error {
+	if err := module.CheckImportPath(m); err != nil {
+		return &OptionError{fmt.Sprintf("invalid module path %q: %v; use a Go import path such as blog or github.com/you/blog (set it with --module)", m, unwrapPathError(err))}
+	}
+	first, _, _ := strings.Cut(m, "/")
+	if slices.Contains(stdRoots, first) {
+		return &OptionError{fmt.Sprintf("invalid module path %q: %q is a standard-library package; use --module example.com/%s or similar", m, first, m)}
+	}
+	return nil
+}
+
+// unwrapPathError drops the path that module.CheckImportPath repeats in its error.
+func unwrapPathError(err error) error {
+	var ie *module.InvalidPathError
+	if errors.As(err, &ie) && ie.Err != nil {
+		return ie.Err
+	}
+	return err
+}
+
+// stdRoots are the first path elements of the standard library's packages
+// (TestStdRootsMatchGoList keeps the list current).
+var stdRoots = []string{
+	"archive", "bufio", "builtin", "bytes", "cmd", "cmp", "compress", "container", "context",
+	"crypto", "database", "debug", "embed", "encoding", "errors", "expvar", "flag", "fmt",
+	"go", "hash", "html", "image", "index", "internal", "io", "iter", "log", "maps", "math",
+	"mime", "net", "os", "path", "plugin", "reflect", "regexp", "runtime", "slices", "sort",
+	"strconv", "strings", "structs", "sync", "syscall", "testing", "text", "time", "unicode",
+	"unique", "unsafe", "vendor", "weak",
 }
 
 // OptionError is bad user input to Generate; commands report it as a usage error.
@@ -135,6 +178,5 @@ func addConfigFiles(o Options, p *plan.Plan) error {
 	}
 	// Empty directories the layout promises; git keeps them through these files.
 	p.Add("app/models/.gitkeep", nil)
-	p.Add("database/migrations/.gitkeep", nil)
 	return nil
 }

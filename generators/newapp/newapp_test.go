@@ -2,6 +2,8 @@ package newapp
 
 import (
 	"errors"
+	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,6 +47,11 @@ func TestGenerateRejectsBadOptions(t *testing.T) {
 		{Name: "x", DB: "mysql"},
 		{Name: "has space"},
 		{Name: "x", Module: "/abs/path"},
+		{Name: "fmt"},
+		{Name: "x", Module: "net/blog"},
+		{Name: "x\nDB_DRIVER=postgres", Module: "x"},
+		{Name: "my app", Module: "myapp"},
+		{Name: "-x"},
 		{Name: "x", Module: "a//b"},
 		{Name: ""},
 	} {
@@ -73,4 +80,22 @@ func fileContent(t *testing.T, p plan.Plan, path string) string {
 	}
 	t.Fatalf("plan has no %s", path)
 	return ""
+}
+
+// TestStdRootsMatchGoList keeps stdRoots in step with the installed toolchain.
+func TestStdRootsMatchGoList(t *testing.T) {
+	out, err := exec.Command("go", "list", "std").Output()
+	if err != nil {
+		t.Fatalf("go list std: %v", err)
+	}
+	roots := map[string]bool{}
+	for _, p := range strings.Fields(string(out)) {
+		first, _, _ := strings.Cut(p, "/")
+		roots[first] = true
+	}
+	for r := range roots {
+		if !slices.Contains(stdRoots, r) {
+			t.Errorf("stdRoots lacks %q", r)
+		}
+	}
 }

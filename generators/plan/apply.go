@@ -62,15 +62,17 @@ func Apply(ctx context.Context, root string, p Plan, opts Options) (Result, erro
 		return res, nil
 	}
 	writes := writesFor(changes)
-	if len(writes) == 0 {
-		return res, nil
-	}
+	// The manifest is brought up to date even when every file is identical, so
+	// whether kiln records a file never depends on whether another one changed.
 	mw, err := manifestWrite(mt, manifest, changes, p.Generator)
 	if err != nil {
 		return Result{}, err
 	}
 	if mw != nil {
 		writes = append(writes, mw)
+	}
+	if len(writes) == 0 {
+		return res, nil
 	}
 	t := &transaction{ctx: ctx, root: r.abs, writes: writes, hook: opts.hook}
 	if err := t.run(); err != nil {

@@ -47,16 +47,21 @@ func checkPath(p string) string {
 	if clean != p {
 		return fmt.Sprintf("path is not clean (want %q)", clean)
 	}
-	for _, e := range elems {
-		// EqualFold: on case-insensitive filesystems .GIT is .git.
-		if strings.EqualFold(e, ".git") {
-			return "path is inside .git"
-		}
-	}
-	if p == ManifestPath || p == path.Dir(ManifestPath) {
-		return "path is reserved for kiln's manifest"
+	if reservedDir(p) {
+		return "path is inside .git or .kiln, which only git and kiln itself write"
 	}
 	return ""
+}
+
+// reservedDir reports whether a slash path has a .git or .kiln element, compared
+// case-insensitively because on case-insensitive filesystems .GIT is .git.
+func reservedDir(p string) bool {
+	for _, e := range strings.Split(p, "/") {
+		if strings.EqualFold(e, ".git") || strings.EqualFold(e, ".kiln") {
+			return true
+		}
+	}
+	return false
 }
 
 // checkPlanPaths validates every path of the plan lexically and against the
@@ -202,6 +207,9 @@ func (r projectRoot) checkParents(verb, p string) error {
 	}
 	if !within(r.real, resolved) {
 		return refuse(verb, p, fmt.Sprintf("%q is a symlink that leads outside the project root", dir))
+	}
+	if rel, _ := filepath.Rel(r.real, resolved); p != ManifestPath && reservedDir(filepath.ToSlash(rel)) {
+		return refuse(verb, p, fmt.Sprintf("%q leads into .git or .kiln", dir))
 	}
 	fi, err := os.Stat(resolved)
 	if err != nil {

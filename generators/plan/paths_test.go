@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,8 +26,8 @@ func TestLexicalPathsRefused(t *testing.T) {
 		{[]string{"a/"}, `path is not clean (want "a")`},
 		{[]string{"."}, `path names the project root`},
 		{[]string{"a\x00b"}, `NUL byte`},
-		{[]string{ManifestPath}, `reserved for kiln's manifest`},
-		{[]string{".kiln"}, `reserved for kiln's manifest`},
+		{[]string{ManifestPath}, `path is inside .git or .kiln`},
+		{[]string{".kiln"}, `path is inside .git or .kiln`},
 		{[]string{"a.txt", "a.txt"}, `refusing to write "a.txt": path appears more than once in the plan`},
 		{[]string{"a", "a/b.txt"}, `refusing to write "a": the plan also writes "a/b.txt", which needs it to be a directory`},
 	}
@@ -195,5 +196,47 @@ func symlink(t *testing.T, target, root, p string) {
 	}
 	if err := os.Symlink(target, abs); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A symlink inside the project must not become a way into .git or .kiln.
+func TestSymlinkIntoGitRefused(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, ".git", "hooks"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".git/hooks", filepath.Join(root, "hooks")); err != nil {
+		t.Fatal(err)
+	}
+	var p Plan
+	p.Add("hooks/pre-commit", []byte("#!/bin/sh\n"))
+	_, err := Apply(context.Background(), root, p, Options{})
+	if err == nil || !strings.Contains(err.Error(), "leads into .git or .kiln") {
+		t.Fatalf("err = %v, want a refusal", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, ".git", "hooks", "pre-commit")); !os.IsNotExist(err) {
+		t.Error("wrote into .git through a symlink")
+	}
+}
+
+// An apply where every file is identical still records them in the manifest.
+func TestIdenticalApplyRecordsManifest(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "a.txt"), []byte("a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var p Plan
+	p.Generator = "test"
+	p.Add("a.txt", []byte("a\n"))
+	res, err := Apply(context.Background(), root, p, Options{})
+	if err != nil || len(res.Identical) != 1 {
+		t.Fatalf("res = %+v, err = %v", res, err)
+	}
+	m, err := ReadManifest(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := m.Lookup("a.txt"); !ok || e.Generator != "test" {
+		t.Errorf("manifest = %+v, want a.txt recorded", m)
 	}
 }

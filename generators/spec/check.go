@@ -151,16 +151,16 @@ func (n Name) problem(s string) string {
 			return fmt.Sprintf("%q is a predeclared Go identifier; pick another name", w)
 		}
 	}
-	if r := reservedName(ReservedModelNames, n.Go()); r != "" {
+	if r := reservedName(reservedModelNames, n.Go()); r != "" {
 		return fmt.Sprintf("%s is used by kiln's runtime or generated code; pick a more specific name", r)
 	}
 	for _, w := range []string{v, n.VarPlural()} {
-		if reservedName(ReservedPackageNames, w) != "" {
+		if reservedName(reservedPackageNames, w) != "" {
 			return fmt.Sprintf("variable %s would shadow the %s package in generated code; pick another name", w, w)
 		}
 	}
 	for _, w := range []string{v, n.VarPlural()} {
-		if reservedName(ReservedVarNames, w) != "" {
+		if reservedName(reservedVarNames, w) != "" {
 			return fmt.Sprintf("variable %s would clash with a local variable of generated handlers; pick another name", w)
 		}
 	}

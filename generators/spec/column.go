@@ -26,7 +26,7 @@ func (f *Field) columnProblem() string {
 	switch {
 	case len(col) > maxIdentLen:
 		return fmt.Sprintf("column %s is %d characters long; PostgreSQL allows %d, use a shorter name", col, len(col), maxIdentLen)
-	case SQLReserved[col]:
+	case sQLReserved[col]:
 		alt, ok := sqlRenames[col]
 		if !ok {
 			alt = col + "_value"
@@ -46,7 +46,7 @@ func goNameProblem(goName string) string {
 			return fmt.Sprintf("becomes the Go field %s, which %s", goName, autoColumns[c])
 		}
 	}
-	for _, r := range ReservedFieldNames {
+	for _, r := range reservedFieldNames {
 		if g := goCamel(splitWords(r)); g == goName {
 			return fmt.Sprintf("would clash with the generated %s method; pick another name", g)
 		}

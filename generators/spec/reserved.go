@@ -2,31 +2,30 @@ package spec
 
 import "strings"
 
-// ReservedModelNames are model names that collide with identifiers of
+// reservedModelNames are model names that collide with identifiers of
 // kiln's runtime or of the code kiln generates (a model named Router would
 // clash with the router in routes/api.go, one named DB with the db package
 // name, and so on). They are compared case-insensitively with the model's
-// Go name, so db, Db and DB are all rejected. Other packages may append to
-// the list before parsing; it is not changed by this package.
-var ReservedModelNames = []string{
+// Go name, so db, Db and DB are all rejected. The list is read-only.
+var reservedModelNames = []string{
 	"Model", "Models", "DB", "Tx", "Query", "Router", "App", "Config",
 	"Request", "Response", "Resource", "Factory", "Seeder", "Migration",
 	"Error", "Context", "Handler", "Time", "Main", "Routes", "Web", "Orm",
 	"Migrate", "Validate", "Seed", "Test",
 }
 
-// ReservedFieldNames are field names that would collide with methods kiln
+// reservedFieldNames are field names that would collide with methods kiln
 // generates on every model. They are compared by Go name, so tableName and
 // table_name are both rejected.
-var ReservedFieldNames = []string{
+var reservedFieldNames = []string{
 	"table_name", "columns", "primary_key", "validate", "scan", "values",
 }
 
-// ReservedPackageNames are package names that generated controllers,
+// reservedPackageNames are package names that generated controllers,
 // factories and seeders import. A model whose variable name (Var or
 // VarPlural) equals one of them would shadow the package inside the
 // generated function and break compilation, so such models are rejected.
-var ReservedPackageNames = []string{
+var reservedPackageNames = []string{
 	"context", "errors", "fmt", "http", "json", "sql", "strconv", "strings",
 	"time", "slog", "uuid", "faker",
 	// kiln runtime packages
@@ -37,12 +36,12 @@ var ReservedPackageNames = []string{
 	"seeders", "routes", "migrations",
 }
 
-// ReservedVarNames are local variable names of generated handlers,
+// reservedVarNames are local variable names of generated handlers,
 // factories and seeders (err, the http.ResponseWriter w, the request r …).
 // A model whose Var or VarPlural equals one would be redeclared with the
 // wrong type (`r, err := models.FindR(…)` inside a handler), so such
 // models are rejected.
-var ReservedVarNames = []string{
+var reservedVarNames = []string{
 	"err", "ctx", "w", "r", "req", "res", "resp", "id", "ok", "tx", "q",
 }
 
@@ -101,12 +100,12 @@ var buildSuffixes = map[string]bool{
 	"sparc": true, "sparc64": true, "wasm": true,
 }
 
-// SQLReserved holds words that cannot be used unquoted as table or column
+// sQLReserved holds words that cannot be used unquoted as table or column
 // names in SQLite or PostgreSQL (PostgreSQL's reserved keywords, including
 // those that may only name functions or types, and SQLite's keywords that
 // have no identifier fallback). Generated SQL does not quote identifiers,
 // so such names are rejected up front instead of failing in a migration.
-var SQLReserved = map[string]bool{
+var sQLReserved = map[string]bool{
 	"add": true, "all": true, "alter": true, "analyse": true,
 	"analyze": true, "and": true, "any": true, "array": true, "as": true,
 	"asc": true, "asymmetric": true, "authorization": true,

@@ -36,7 +36,7 @@ func tableProblem(t string) string {
 	switch {
 	case len(t) > maxIdentLen:
 		return fmt.Sprintf("is %d characters long; PostgreSQL allows %d, use a shorter name", len(t), maxIdentLen)
-	case SQLReserved[t]:
+	case sQLReserved[t]:
 		return "is an SQL reserved word; pick another name"
 	case strings.HasPrefix(t, "sqlite_"):
 		return `starts with "sqlite_", which SQLite reserves for itself; pick another name`

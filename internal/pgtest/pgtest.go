@@ -61,22 +61,41 @@ func Main(m *testing.M) int {
 // dropped when the test ends.
 func NewDatabase(t testing.TB) string {
 	t.Helper()
+	dsn, err := TryNewDatabase(t)
+	if err != nil {
+		if SkipReason(err) != "" {
+			t.Skip(SkipReason(err))
+		}
+		t.Fatal(err)
+	}
+	return dsn
+}
+
+// TryNewDatabase is NewDatabase for callers that decide themselves what to do
+// when PostgreSQL is unavailable (see SkipReason).
+func TryNewDatabase(t testing.TB) (string, error) {
 	startOnce.Do(func() { shared, startErr = start() })
 	if startErr != nil {
-		if errors.Is(startErr, errNoBinaries) && os.Getenv("CI") == "" {
-			t.Skipf("PostgreSQL tests skipped: %v (install the postgresql package, e.g. apt-get install postgresql, to run them)", startErr)
-		}
-		t.Fatalf("start PostgreSQL: %v", startErr)
+		return "", fmt.Errorf("start PostgreSQL: %w", startErr)
 	}
 	name := fmt.Sprintf("kiln_test_%d_%d", os.Getpid(), dbCounter.Add(1))
 	ctx := context.Background()
 	if _, err := shared.admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create database: %v", err)
+		return "", fmt.Errorf("create database: %w", err)
 	}
 	t.Cleanup(func() {
 		shared.admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 	})
-	return shared.dsn(name)
+	return shared.dsn(name), nil
+}
+
+// SkipReason says why a test may skip instead of fail for err: only when server
+// binaries are missing and CI is not set, so CI can never pass by skipping.
+func SkipReason(err error) string {
+	if errors.Is(err, errNoBinaries) && os.Getenv("CI") == "" {
+		return fmt.Sprintf("PostgreSQL tests skipped: %v (install the postgresql package, e.g. apt-get install postgresql, to run them)", err)
+	}
+	return ""
 }
 
 // Available reports whether PostgreSQL server binaries were found, for tests that

@@ -11,13 +11,15 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/kilnhq/kiln/runtime/migrate"
 	"github.com/kilnhq/kiln/runtime/web"
 )
 
 // Config is what a generated main.go tells the runtime about the app.
 type Config struct {
-	Name   string              // the app's name, used in help and logs
-	Routes func(r *web.Router) // registers the app's HTTP routes (routes.API)
+	Name       string              // the app's name, used in help and logs
+	Routes     func(r *web.Router) // registers the app's HTTP routes (routes.API)
+	Migrations *migrate.Set        // the app's migrations (database/migrations.Set)
 }
 
 // Main runs the subcommand named in os.Args and returns the process exit code:
@@ -25,12 +27,15 @@ type Config struct {
 func Main(cfg Config) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return Run(ctx, cfg, os.Args[1:], os.Stdout, os.Stderr)
+	// After the first signal, restore the default handling, so a second Ctrl-C
+	// during the graceful-shutdown grace period stops the process at once.
+	context.AfterFunc(ctx, stop)
+	return Run(ctx, cfg, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 
 // Run is Main with explicit arguments and streams, for tests and embedding.
 // With no arguments it serves, so a bare `./app` in a container does the expected thing.
-func Run(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) int {
+func Run(ctx context.Context, cfg Config, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		args = []string{"serve"}
 	}
@@ -38,6 +43,8 @@ func Run(ctx context.Context, cfg Config, args []string, stdout, stderr io.Write
 	switch cmd {
 	case "serve":
 		return runServe(ctx, cfg, rest, stderr)
+	case "migrate":
+		return runMigrate(ctx, cfg, rest, stdin, stdout, stderr)
 	case "routes":
 		return runRoutes(cfg, rest, stdout, stderr)
 	case "help", "-h", "--help":
@@ -59,6 +66,8 @@ func usage(cfg Config, w io.Writer) {
 
 Commands:
   serve    serve HTTP on $ADDR, else 127.0.0.1:$PORT (default 8000)
+  migrate  run pending migrations; also: migrate rollback [--step N],
+           migrate status, migrate fresh [--force], --dry-run, --json
   routes   list the registered routes (--json for JSON)
   help     show this help
 

@@ -26,7 +26,8 @@ func startServer(t *testing.T, cfg Config, database *db.DB) (url string, stop fu
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln, NewHandler(cfg, database), slog.New(slog.DiscardHandler)) }()
+	log := slog.New(slog.DiscardHandler)
+	go func() { done <- Serve(ctx, ln, NewHandler(cfg, database, log), log) }()
 	stop = func() error { cancel(); return <-done }
 	t.Cleanup(func() { cancel() })
 	return "http://" + ln.Addr().String(), stop
@@ -127,7 +128,7 @@ func TestRoutesCommandListsHealthAndAppRoutes(t *testing.T) {
 		r.Get("/api/posts", func(http.ResponseWriter, *http.Request) {})
 	}}
 	var out, errOut bytes.Buffer
-	if code := Run(context.Background(), cfg, []string{"routes"}, &out, &errOut); code != 0 {
+	if code := Run(context.Background(), cfg, []string{"routes"}, nil, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	for _, want := range []string{"METHOD", "GET     /api/posts", "/health/live", "/health/ready"} {
@@ -139,7 +140,7 @@ func TestRoutesCommandListsHealthAndAppRoutes(t *testing.T) {
 
 func TestUnknownCommandIsUsageError(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := Run(context.Background(), Config{}, []string{"nope"}, &out, &errOut); code != 2 {
+	if code := Run(context.Background(), Config{}, []string{"nope"}, nil, &out, &errOut); code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
 	if !strings.Contains(errOut.String(), `unknown command "nope"`) {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -18,12 +19,13 @@ func live(w http.ResponseWriter, _ *http.Request) {
 
 // ready answers 200 when the database answers a ping within two seconds, else 503,
 // so a load balancer only sends traffic to instances that can serve it.
-func ready(database *db.DB) http.HandlerFunc {
+func ready(database *db.DB, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "application/json")
 		if err := database.Ping(ctx); err != nil {
+			log.Warn("not ready: database ping failed", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			io.WriteString(w, `{"status":"unavailable","database":"down"}`+"\n")
 			return

@@ -17,7 +17,7 @@ func runRoutes(cfg Config, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// Route listing needs no database connection: sql.Open is lazy.
-	routes := NewHandler(cfg, nil).Routes()
+	routes := NewHandler(cfg, nil, nil).Routes()
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

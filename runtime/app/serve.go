@@ -34,18 +34,20 @@ func runServe(ctx context.Context, cfg Config, args []string, stderr io.Writer) 
 	if addr == "" {
 		addr = ListenAddr()
 	}
-	database, err := db.Open(db.ConfigFromEnv())
+	dbCfg := db.ConfigFromEnv()
+	database, err := db.Open(dbCfg)
 	if err != nil {
 		log.Error("open database", "err", err)
 		return 1
 	}
 	defer database.Close()
+	log.Info("database", "driver", dbCfg.Driver, "dsn", dbCfg.Redacted())
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		log.Error("listen", "addr", addr, "err", err)
 		return 1
 	}
-	if err := Serve(ctx, ln, NewHandler(cfg, database), log); err != nil {
+	if err := Serve(ctx, ln, NewHandler(cfg, database, log), log); err != nil {
 		log.Error("serve", "err", err)
 		return 1
 	}
@@ -78,10 +80,10 @@ func ListenAddr() string {
 }
 
 // NewHandler builds the app's HTTP handler: health checks plus the app's routes.
-func NewHandler(cfg Config, database *db.DB) *web.Router {
+func NewHandler(cfg Config, database *db.DB, log *slog.Logger) *web.Router {
 	r := web.NewRouter()
 	r.Get("/health/live", live)
-	r.Get("/health/ready", ready(database))
+	r.Get("/health/ready", ready(database, log))
 	if cfg.Routes != nil {
 		cfg.Routes(r)
 	}

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,6 +41,27 @@ func ConfigFromEnv() Config {
 		cfg.DSN = "storage/app.db"
 	}
 	return cfg
+}
+
+// Redacted is the DSN with any password replaced, safe to log. For SQLite it is the
+// absolute file path, so a log shows which file a process really opened.
+func (c Config) Redacted() string {
+	if c.Driver == SQLite {
+		if abs, err := filepath.Abs(c.DSN); err == nil && !isMemory(c.DSN) {
+			return abs
+		}
+		return c.DSN
+	}
+	if u, err := url.Parse(c.DSN); err == nil && u.User != nil {
+		if _, hasPassword := u.User.Password(); hasPassword {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+		return u.String()
+	}
+	if strings.Contains(c.DSN, "password=") {
+		return "(DSN with password hidden)"
+	}
+	return c.DSN
 }
 
 // DB is the app's database: a *sql.DB for reads that knows its SQL dialect, plus a

@@ -79,3 +79,19 @@ func TestConfigFromEnvDefaultsToSQLite(t *testing.T) {
 		t.Errorf("got %+v", cfg)
 	}
 }
+
+func TestRedactedHidesPasswords(t *testing.T) {
+	cases := map[Config]string{
+		{Driver: Postgres, DSN: "postgres://u:secret@h:5432/db?sslmode=disable"}: "postgres://u:xxxxx@h:5432/db?sslmode=disable",
+		{Driver: Postgres, DSN: "host=h user=u password=secret"}:                 "(DSN with password hidden)",
+		{Driver: Postgres, DSN: "postgres://u@h/db"}:                             "postgres://u@h/db",
+	}
+	for cfg, want := range cases {
+		if got := cfg.Redacted(); got != want {
+			t.Errorf("Redacted(%q) = %q, want %q", cfg.DSN, got, want)
+		}
+	}
+	if got := (Config{Driver: SQLite, DSN: "storage/app.db"}).Redacted(); !filepath.IsAbs(got) {
+		t.Errorf("SQLite path %q is not absolute", got)
+	}
+}

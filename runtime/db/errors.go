@@ -38,7 +38,7 @@ func (k ConstraintKind) String() string {
 // ConstraintError is a write rejected by a constraint, on either database. The HTTP
 // layer maps Unique to 409 and the others to 422.
 type ConstraintError struct {
-	Kind   ConstraintKind
+	Kind       ConstraintKind
 	Table      string // when the driver says
 	Column     string // when the driver says (the first column of a composite key)
 	Constraint string // the constraint's name (PostgreSQL only)
@@ -104,6 +104,9 @@ func ClassifyError(err error) error {
 	var liteErr *sqlite.Error
 	if errors.As(err, &liteErr) {
 		kind := sqliteConstraints[liteErr.Code()]
+		if liteErr.Code() == sqlite3.SQLITE_CONSTRAINT_TRIGGER && strings.Contains(liteErr.Error(), "FOREIGN KEY") {
+			kind = ForeignKey // ON DELETE RESTRICT is reported through SQLite's trigger code
+		}
 		if kind == 0 {
 			return err
 		}

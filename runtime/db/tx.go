@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // Querier is what both a *DB and a *Tx offer, so data-layer code runs the same
@@ -20,10 +21,40 @@ type Querier interface {
 type Tx struct {
 	*sql.Tx
 	dialect Dialect
+	writer  *sql.DB
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // Prepared's statements, closed with the transaction
 }
 
 // Dialect returns the transaction's SQL dialect.
 func (t *Tx) Dialect() Dialect { return t.dialect }
+
+// Writer is the pool the transaction runs on. Statements prepared (and cached)
+// on it can be bound to the transaction with StmtContext, so code inside a
+// transaction reuses prepared statements instead of re-parsing its SQL.
+func (t *Tx) Writer() *sql.DB { return t.writer }
+
+// Prepared returns query prepared on the transaction, preparing it only on
+// first use in this transaction, so code that repeats a statement many times
+// in one transaction (a seeder's inserts) parses it once. database/sql closes
+// the statements when the transaction ends.
+func (t *Tx) Prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if s, ok := t.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := t.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = s
+	return s, nil
+}
 
 // Tx runs fn in a transaction: committed when fn returns nil, rolled back when it
 // returns an error or panics (the panic is then re-raised). On SQLite it uses the
@@ -34,7 +65,7 @@ func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	tx := &Tx{Tx: sqlTx, dialect: d.dialect}
+	tx := &Tx{Tx: sqlTx, dialect: d.dialect, writer: d.writer}
 	defer func() {
 		if p := recover(); p != nil {
 			sqlTx.Rollback()

@@ -151,3 +151,25 @@ func TestSQLiteConcurrentWritersDoNotFail(t *testing.T) {
 		t.Errorf("rows = %d, want %d", n, writers*each)
 	}
 }
+
+// ON DELETE RESTRICT is reported by SQLite with its trigger code; it is still a
+// foreign-key violation.
+func TestRestrictIsAForeignKeyViolation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		for _, stmt := range []string{
+			"CREATE TABLE users (id integer PRIMARY KEY)",
+			"CREATE TABLE posts (id integer PRIMARY KEY, user_id integer REFERENCES users (id) ON DELETE RESTRICT)",
+			"INSERT INTO users (id) VALUES (1)",
+			"INSERT INTO posts (id, user_id) VALUES (1, 1)",
+		} {
+			if _, err := d.ExecContext(ctx, stmt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := d.ExecContext(ctx, "DELETE FROM users WHERE id = 1")
+		if err := db.ClassifyError(err); !db.IsConstraint(err, db.ForeignKey) {
+			t.Errorf("err = %v, want a foreign-key violation", err)
+		}
+	})
+}

@@ -69,8 +69,9 @@ func Render(root string) ([]byte, error) {
 	return format.Source(b.Bytes())
 }
 
-// compute builds a throwaway app that imports every runtime package and reads back
-// the requirements the go command added and the go.sum lines of its module graph.
+// compute builds a throwaway app that imports every runtime package (and what
+// generated code imports), and reads back the requirements and go.sum lines the go
+// command wrote for it, keeping the go.sum lines of its module graph.
 func compute(root string) (goVersion string, requires []*modfile.Require, sums string, err error) {
 	kilnMod, err := readModFile(filepath.Join(root, "go.mod"))
 	if err != nil {
@@ -81,6 +82,7 @@ func compute(root string) (goVersion string, requires []*modfile.Require, sums s
 	if err != nil {
 		return "", nil, "", err
 	}
+	pkgs += " " + strings.Join(generatedImports, " ")
 	dir, err := os.MkdirTemp("", "kiln-gendeps-")
 	if err != nil {
 		return "", nil, "", err
@@ -106,11 +108,20 @@ func compute(root string) (goVersion string, requires []*modfile.Require, sums s
 	if err != nil {
 		return "", nil, "", err
 	}
-	kilnSum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	probeSum, err := os.ReadFile(filepath.Join(dir, "go.sum"))
 	if err != nil {
 		return "", nil, "", err
 	}
-	return goVersion, requires, filterSum(string(kilnSum), graph), nil
+	return goVersion, requires, filterSum(string(probeSum), graph), nil
+}
+
+// generatedImports are the third-party packages kiln's generators write imports of
+// into app code (models use decimal and uuid types). A package the app imports
+// directly needs more of the module graph's go.sum lines than one it reaches only
+// through kiln.
+var generatedImports = []string{
+	"github.com/google/uuid",
+	"github.com/shopspring/decimal",
 }
 
 // writeProbeApp writes a main package importing pkgs, replacing kiln with root.

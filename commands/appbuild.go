@@ -1,0 +1,55 @@
+package commands
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// appBinary is where kiln builds the app for commands that run app code
+// (migrations, seeders): inside .kiln/, which the app's .gitignore excludes.
+const appBinary = ".kiln/bin/app"
+
+// buildApp compiles the app with `go build`, reusing the Go build cache, so user code
+// (Go migrations, seeders) runs exactly as the app binary would run it. The compiler's
+// output is returned in the error, so a broken build says what to fix.
+func buildApp(ctx context.Context, proj project) (string, error) {
+	out := filepath.Join(proj.root, filepath.FromSlash(appBinary))
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, ".")
+	cmd.Dir = proj.root
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return "", fmt.Errorf("build the app: the go command is not installed or not in PATH")
+		}
+		return "", fmt.Errorf("build the app (go build): %v\n%s", err, strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+// runApp builds the app and runs it with args in the project root, connected to
+// kiln's own streams. A non-zero exit is passed on as kiln's exit code.
+func runApp(ctx context.Context, g *globals, proj project, args ...string) error {
+	bin, err := buildApp(ctx, proj)
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Dir = proj.root
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = g.stdin, g.stdout, g.stderr
+	cmd.Env = os.Environ()
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() > 0 {
+			return &exitError{code: exit.ExitCode()}
+		}
+		return fmt.Errorf("run the app: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,159 @@
+package commands
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kilnhq/kiln/generators/migration"
+	"github.com/kilnhq/kiln/generators/model"
+	"github.com/kilnhq/kiln/generators/plan"
+	"github.com/kilnhq/kiln/generators/spec"
+)
+
+// makeModelOptions is everything `make model` can be told. Companion generators
+// (factory, seeder, controller, requests, resource) join as booleans here, and --all
+// sets them; the wizard fills this same struct.
+type makeModelOptions struct {
+	migration bool
+	resource  spec.Options
+}
+
+func newMakeModelCmd(g *globals) *cobra.Command {
+	var o makeModelOptions
+	cmd := &cobra.Command{
+		Use:   "model <Name> [field…]",
+		Short: "Generate a model (and its migration with -m)",
+		Long: `Generate app/models/<name>.go: a struct with db and json tags, relation fields and
+the declarations the ORM needs. With -m, also the create-table migration (and one
+pivot-table migration per --belongs-to-many).
+
+Fields are name:type[:modifier…]:
+  types      string (size=N), text, int, bigint, float, decimal (precision=P, scale=S),
+             bool, date, datetime, timestamp, uuid, json, enum=a,b,c,
+             belongs_to[=table] (author:belongs_to=users → author_id + Author *User)
+  modifiers  nullable, unique, index, default=VALUE, on_delete=cascade|set_null|restrict`,
+		Example: `  kiln make model User name:string email:string:unique -m
+  kiln make model Post title:string body:text:nullable author:belongs_to=users --soft-deletes -m
+  kiln make model Tag name:string:unique --belongs-to-many post -m`,
+		Args: minArgs("model name"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runMakeModel(cmd, g, o, args[0], args[1:])
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVarP(&o.migration, "migration", "m", false, "also generate the create-table migration")
+	f.BoolVar(&o.resource.SoftDeletes, "soft-deletes", false, "add deleted_at; deletes hide rows instead of removing them")
+	f.BoolVar(&o.resource.NoTimestamps, "no-timestamps", false, "no created_at/updated_at")
+	f.BoolVar(&o.resource.UUID, "uuid", false, "UUID primary key instead of an auto-increment bigint")
+	f.StringVar(&o.resource.Table, "table", "", "table name (default: the plural snake name)")
+	f.StringArrayVar(&o.resource.HasMany, "has-many", nil, "has-many relation to `Model` (repeatable)")
+	f.StringArrayVar(&o.resource.HasOne, "has-one", nil, "has-one relation to `Model` (repeatable)")
+	f.StringArrayVar(&o.resource.BelongsToMany, "belongs-to-many", nil, "many-to-many relation to `Model` through a pivot table (repeatable)")
+	return cmd
+}
+
+func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name string, fields []string) error {
+	proj, err := loadProject(g)
+	if err != nil {
+		return err
+	}
+	res, err := spec.NewResource(name, fields, o.resource)
+	if err != nil {
+		return asUsage(err)
+	}
+	p, err := model.Generate(res, model.Options{Module: proj.module})
+	if err != nil {
+		return err
+	}
+	p.Generator = "make model"
+	if o.migration {
+		mp, err := modelMigrations(proj, res)
+		if err != nil {
+			return err
+		}
+		p = mergePlans(p, mp)
+	}
+	if err := applyPlan(cmd, g, proj.root, p); err != nil {
+		return err
+	}
+	warnMissingModels(g, proj, res)
+	return nil
+}
+
+// modelMigrations plans the model's create-table migration and its pivots. Running
+// make model -m again must not add a second create_posts_table migration (two
+// migrations creating one table, and duplicate Go function names): an existing one
+// keeps its version, so it comes out identical or as a conflict, and pivot tables
+// that another model's migration already creates are left out.
+func modelMigrations(proj project, res spec.Resource) (plan.Plan, error) {
+	version, err := proj.nextMigrationVersion(time.Now())
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	if existing, ok, err := proj.findMigration("create_" + res.Table() + "_table"); err != nil {
+		return plan.Plan{}, err
+	} else if ok {
+		version = existing.version
+	}
+	mp, err := migration.ForResource(res, version)
+	if err != nil {
+		return plan.Plan{}, asUsage(err)
+	}
+	all, err := proj.migrations()
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	kept := mp.Files[:0]
+	for _, f := range mp.Files {
+		if !sameNameElsewhere(all, f.Path) {
+			kept = append(kept, f)
+		}
+	}
+	mp.Files = kept
+	return mp, nil
+}
+
+// sameNameElsewhere reports whether a migration with the same name as the one at
+// path exists under another version.
+func sameNameElsewhere(all []migrationFile, path string) bool {
+	planned, ok := parseMigrationPath(path)
+	if !ok {
+		return false
+	}
+	for _, e := range all {
+		if e.name == planned.name && e.path != path {
+			return true
+		}
+	}
+	return false
+}
+
+// warnMissingModels points out relation targets that have no model file yet: the
+// app will not compile until they exist, but they may legitimately come next (a Post
+// has many Comments, and each Comment belongs to a Post).
+func warnMissingModels(g *globals, proj project, res spec.Resource) {
+	var targets []spec.Name
+	for _, f := range res.Fields {
+		if f.Relation != nil {
+			targets = append(targets, f.Relation.Target)
+		}
+	}
+	for _, r := range res.Relations {
+		targets = append(targets, r.Target)
+	}
+	seen := map[string]bool{res.Name.Go(): true}
+	for _, t := range targets {
+		if seen[t.Go()] {
+			continue
+		}
+		seen[t.Go()] = true
+		path := filepath.Join(proj.root, "app", "models", t.File())
+		if _, err := os.Stat(path); os.IsNotExist(err) {
+			fmt.Fprintf(g.stderr, "kiln: note: %s refers to %s, which has no model yet; create it (kiln make model %s …) before building\n", res.Name.Go(), t.Go(), t.Go())
+		}
+	}
+}
