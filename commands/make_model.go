@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -65,9 +66,10 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	if err != nil {
 		return asUsage(err)
 	}
+	markUUIDParents(proj, res)
 	p, err := model.Generate(res, model.Options{Module: proj.module})
 	if err != nil {
-		return err
+		return &usageError{err} // a clash between the user's names, e.g. a field named relations
 	}
 	p.Generator = "make model"
 	if o.migration {
@@ -130,6 +132,23 @@ func sameNameElsewhere(all []migrationFile, path string) bool {
 		}
 	}
 	return false
+}
+
+// uuidKey matches the primary key field of a model generated with --uuid.
+var uuidKey = regexp.MustCompile(`(?m)^\s*ID\s+uuid\.UUID\b`)
+
+// markUUIDParents flags belongs_to fields whose parent model already exists with a
+// UUID primary key, so their foreign keys are UUIDs too.
+func markUUIDParents(proj project, res spec.Resource) {
+	for _, f := range res.Fields {
+		if f.Relation == nil || f.Relation.Target == res.Name {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(proj.root, "app", "models", f.Relation.Target.File()))
+		if err == nil && uuidKey.Match(src) {
+			f.Relation.TargetUUID = true
+		}
+	}
 }
 
 // warnMissingModels points out relation targets that have no model file yet: the

@@ -33,12 +33,11 @@ var builders = map[spec.Type]string{
 	spec.DateTime: "DateTime", spec.UUID: "UUID", spec.JSON: "JSON", spec.Enum: "Enum",
 }
 
-// fieldChain is the builder chain of a field's column. parentUUID says a belongs_to
-// parent has a UUID key (spec has no way to say so yet, see foreignBuilder).
-func fieldChain(f spec.Field, parentUUID bool) chain {
+// fieldChain is the builder chain of a field's column.
+func fieldChain(f spec.Field) chain {
 	col := f.Column()
 	if f.Type == spec.BelongsTo {
-		return foreignChain(f, parentUUID)
+		return foreignChain(f)
 	}
 	var c chain
 	switch f.Type {
@@ -71,8 +70,8 @@ func fieldChain(f spec.Field, parentUUID bool) chain {
 }
 
 // foreignChain is t.ForeignID(col)[.Nullable()][.Unique()].Constrained(table).<OnDelete>().
-func foreignChain(f spec.Field, parentUUID bool) chain {
-	c := newChain(foreignBuilder(parentUUID), f.Column())
+func foreignChain(f spec.Field) chain {
+	c := newChain(foreignBuilder(f.Relation.TargetUUID), f.Column())
 	if f.Nullable {
 		c = c.then("Nullable")
 	}
@@ -91,9 +90,7 @@ func foreignChain(f spec.Field, parentUUID bool) chain {
 	return c
 }
 
-// foreignBuilder picks ForeignUUID for a parent with a UUID primary key. A
-// belongs_to field doesn't record its parent's key type, so fields always get
-// ForeignID; pivots know their owner's.
+// foreignBuilder picks ForeignUUID for a parent with a UUID primary key.
 func foreignBuilder(parentUUID bool) string {
 	if parentUUID {
 		return "ForeignUUID"
@@ -132,7 +129,7 @@ func modelChains(r spec.Resource) []chain {
 		out = append(out, newChain("ID"))
 	}
 	for _, f := range r.Fields {
-		out = append(out, fieldChain(f, false))
+		out = append(out, fieldChain(f))
 	}
 	if r.Timestamps {
 		out = append(out, newChain("Timestamps"))

@@ -120,7 +120,7 @@ func flagAction(o Options, guess guessed) action {
 func (m *migration) setBody(fields []spec.Field) error {
 	var chains []chain
 	for _, f := range fields {
-		chains = append(chains, fieldChain(f, false))
+		chains = append(chains, fieldChain(f))
 	}
 	switch {
 	case m.action == create || m.action == drop && len(fields) > 0:

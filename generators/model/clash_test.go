@@ -15,8 +15,6 @@ func TestGenerateRefusesNameClashes(t *testing.T) {
 		opts          spec.Options
 		want          string
 	}{
-		{"Post", "relations:string author:belongs_to=users", spec.Options{},
-			`generate app/models/post.go: field "relations" and the Relations method would both be named Relations; rename one`},
 		{"Post", "status_draft:enum=a,b status:enum=draft,published", spec.Options{},
 			`generate app/models/post.go: the enum type PostStatusDraft and the constant for status "draft" would both be named PostStatusDraft; rename one`},
 		{"Post", "status:enum=draft,published status_draft_values:string", spec.Options{},

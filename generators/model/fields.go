@@ -133,7 +133,7 @@ func (g *gen) baseType(f spec.Field) *jen.Statement {
 	case spec.Enum:
 		return jen.Id(enumType(g.r, f))
 	case spec.BelongsTo:
-		if g.parentUsesUUID(f.Relation.Target) {
+		if g.parentUsesUUID(*f.Relation) {
 			return jen.Qual(uuidPkg, "UUID")
 		}
 		return jen.Int64()
@@ -142,12 +142,7 @@ func (g *gen) baseType(f spec.Field) *jen.Statement {
 }
 
 // parentUsesUUID reports whether the belongs_to target has a UUID key.
-func (g *gen) parentUsesUUID(target spec.Name) bool {
-	if target == g.r.Name {
-		return g.r.UUID
-	}
-	return g.o.UUIDModels[target.Go()]
-}
+func (g *gen) parentUsesUUID(rel spec.Relation) bool { return rel.TargetUUID }
 
 func pick(cond bool, yes, no string) string {
 	if cond {

@@ -28,11 +28,6 @@ const (
 type Options struct {
 	// Module is the app's module path, for grouping its imports.
 	Module string
-	// UUIDModels names (by Go name) the existing models whose primary key
-	// is a UUID, so a belongs_to pointing at one gets a uuid.UUID foreign
-	// key. The command layer fills it from app/models; a belongs_to to the
-	// resource itself follows the resource's own --uuid.
-	UUIDModels map[string]bool
 }
 
 // Path is where the model of r lives.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,15 +52,22 @@ func (c goldenCase) resource(t *testing.T) spec.Resource {
 	if err != nil {
 		t.Fatal(err)
 	}
+	markUUIDTargets(r, c.uuid)
 	return r
 }
 
-func (c goldenCase) options() Options {
-	o := Options{Module: "example.com/blog", UUIDModels: map[string]bool{}}
-	for _, m := range c.uuid {
-		o.UUIDModels[m] = true
+// markUUIDTargets does what the command layer does from app/models: flags the
+// belongs_to relations whose target model has a UUID key.
+func markUUIDTargets(r spec.Resource, uuidModels []string) {
+	for i := range r.Fields {
+		if rel := r.Fields[i].Relation; rel != nil && slices.Contains(uuidModels, rel.Target.Go()) {
+			rel.TargetUUID = true
+		}
 	}
-	return o
+}
+
+func (c goldenCase) options() Options {
+	return Options{Module: "example.com/blog"}
 }
 
 func TestGolden(t *testing.T) {

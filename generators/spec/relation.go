@@ -28,6 +28,10 @@ type Relation struct {
 	OnDelete OnDelete
 	// PivotTable joins the two tables (belongs_to_many only): post_tag.
 	PivotTable string
+	// TargetUUID says the target's primary key is a UUID (belongs_to only), so
+	// the foreign key is one too. The DSL cannot say it; the command layer sets
+	// it from the target's existing model, or from --uuid for a self-reference.
+	TargetUUID bool
 }
 
 // HasMany describes owner has-many target: HasMany(Post, "comments") →

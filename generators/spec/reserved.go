@@ -18,7 +18,7 @@ var reservedModelNames = []string{
 // generates on every model. They are compared by Go name, so tableName and
 // table_name are both rejected.
 var reservedFieldNames = []string{
-	"table_name", "columns", "primary_key", "validate", "scan", "values",
+	"table_name", "columns", "primary_key", "validate", "scan", "values", "relations",
 }
 
 // reservedPackageNames are package names that generated controllers,

@@ -50,6 +50,11 @@ func NewResource(name string, fields []string, opts Options) (Resource, error) {
 		Name: n, Fields: fs, TableName: opts.Table,
 		Timestamps: !opts.NoTimestamps, SoftDeletes: opts.SoftDeletes, UUID: opts.UUID,
 	}
+	for _, f := range r.Fields {
+		if f.Relation != nil && f.Relation.Target == n {
+			f.Relation.TargetUUID = opts.UUID // a self-reference: the key type is ours
+		}
+	}
 	for _, group := range []struct {
 		targets []string
 		build   func(Name, string) (Relation, error)
