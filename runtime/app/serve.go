@@ -29,6 +29,10 @@ func runServe(ctx context.Context, cfg Config, args []string, stderr io.Writer) 
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	if _, err := web.OptionsFromEnv(); err != nil { // refuse a bad APP_DEBUG or APP_MAX_BODY up front
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
 	log := newLogger(stderr)
 	addr := *addrFlag
 	if addr == "" {
@@ -79,9 +83,14 @@ func ListenAddr() string {
 	return net.JoinHostPort("127.0.0.1", port)
 }
 
-// NewHandler builds the app's HTTP handler: health checks plus the app's routes.
+// NewHandler builds the app's HTTP handler: the default middleware (request id,
+// access log, panic recovery, body limit; configured from APP_DEBUG and
+// APP_MAX_BODY), health checks, and the app's routes.
 func NewHandler(cfg Config, database *db.DB, log *slog.Logger) *web.Router {
 	r := web.NewRouter()
+	opts, _ := web.OptionsFromEnv() // runServe has refused invalid values; defaults stand in elsewhere
+	opts.Logger = log
+	r.Use(web.Defaults(opts)...)
 	r.Get("/health/live", live)
 	r.Get("/health/ready", ready(database, log))
 	if cfg.Routes != nil {
