@@ -61,6 +61,9 @@ func newDBRollbackCmd(g *globals) *cobra.Command {
 			if steps < 1 {
 				return usagef("invalid --step %d: roll back at least 1 migration", steps)
 			}
+			if g.dryRun {
+				return usagef("kiln db rollback has no --dry-run: kiln db status shows what the last migrations are")
+			}
 			proj, err := loadProject(g)
 			if err != nil {
 				return err

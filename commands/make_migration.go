@@ -56,6 +56,7 @@ func runMakeMigration(cmd *cobra.Command, g *globals, o makeMigrationOptions, na
 	if err != nil {
 		return asUsage(err)
 	}
+	markUUIDParents(proj, spec.Resource{Fields: fields})
 	if existing, ok, err := proj.findMigration(name); err != nil {
 		return err
 	} else if ok {

@@ -3,8 +3,10 @@ package commands
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -73,7 +75,7 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	}
 	p.Generator = "make model"
 	if o.migration {
-		mp, err := modelMigrations(proj, res)
+		mp, err := modelMigrations(g, proj, res)
 		if err != nil {
 			return err
 		}
@@ -86,12 +88,17 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	return nil
 }
 
-// modelMigrations plans the model's create-table migration and its pivots. Running
-// make model -m again must not add a second create_posts_table migration (two
-// migrations creating one table, and duplicate Go function names): an existing one
-// keeps its version, so it comes out identical or as a conflict, and pivot tables
-// that another model's migration already creates are left out.
-func modelMigrations(proj project, res spec.Resource) (plan.Plan, error) {
+// modelMigrations plans the model's create-table migration and its pivots.
+//
+// Running make model -m again must not add a second create_posts_table migration
+// (two migrations creating one table, and duplicate Go function names), nor rewrite
+// one that may already have run (even with --force: the table would silently lack
+// the new columns). So an existing create migration keeps its version and is only
+// reported identical, or left alone with a hint to add a migration. A pivot is
+// written once: not again when another model's migration already creates it, and
+// not before the other table's create migration exists (it would run first and fail
+// on PostgreSQL); the other model's make model … --belongs-to-many … -m writes it.
+func modelMigrations(g *globals, proj project, res spec.Resource) (plan.Plan, error) {
 	version, err := proj.nextMigrationVersion(time.Now())
 	if err != nil {
 		return plan.Plan{}, err
@@ -111,12 +118,46 @@ func modelMigrations(proj project, res spec.Resource) (plan.Plan, error) {
 	}
 	kept := mp.Files[:0]
 	for _, f := range mp.Files {
-		if !sameNameElsewhere(all, f.Path) {
-			kept = append(kept, f)
+		switch {
+		case sameNameElsewhere(all, f.Path):
+			continue
+		case changesExisting(proj, f):
+			fmt.Fprintf(g.stderr, "kiln: note: kept %s unchanged: it may have run already; change the table with a new migration, e.g. kiln make migration add_…_to_%s_table field:type\n", f.Path, res.Table())
+			continue
 		}
+		if missing, ok := pivotWithoutTable(proj, res, f.Path); ok {
+			fmt.Fprintf(g.stderr, "kiln: note: %s is not written yet: %s has no create migration; it comes with kiln make model %s … --belongs-to-many %s -m\n", path.Base(f.Path), missing.Table, missing.Target.Go(), res.Name.Snake())
+			continue
+		}
+		kept = append(kept, f)
 	}
 	mp.Files = kept
 	return mp, nil
+}
+
+// changesExisting reports whether a planned migration would overwrite an existing
+// file with different content.
+func changesExisting(proj project, f plan.File) bool {
+	old, err := os.ReadFile(filepath.Join(proj.root, filepath.FromSlash(f.Path)))
+	if err != nil {
+		return false
+	}
+	content, err := plan.Render(f)
+	return err == nil && string(content) != string(old)
+}
+
+// pivotWithoutTable returns the relation of a planned pivot migration whose other
+// table has no create migration yet.
+func pivotWithoutTable(proj project, res spec.Resource, p string) (spec.Relation, bool) {
+	for _, rel := range res.Relations {
+		if rel.Kind != spec.RelBelongsToMany || !strings.Contains(path.Base(p), "_create_"+rel.PivotTable+"_table.") {
+			continue
+		}
+		if _, ok, _ := proj.findMigration("create_" + rel.Table + "_table"); !ok {
+			return rel, true
+		}
+	}
+	return spec.Relation{}, false
 }
 
 // sameNameElsewhere reports whether a migration with the same name as the one at
@@ -137,16 +178,27 @@ func sameNameElsewhere(all []migrationFile, path string) bool {
 // uuidKey matches the primary key field of a model generated with --uuid.
 var uuidKey = regexp.MustCompile(`(?m)^\s*ID\s+uuid\.UUID\b`)
 
-// markUUIDParents flags belongs_to fields whose parent model already exists with a
-// UUID primary key, so their foreign keys are UUIDs too.
+// markUUIDParents flags relations whose target model already exists with a UUID
+// primary key (belongs_to fields and belongs-to-many pivots), so their foreign keys
+// are UUIDs too.
 func markUUIDParents(proj project, res spec.Resource) {
-	for _, f := range res.Fields {
-		if f.Relation == nil || f.Relation.Target == res.Name {
-			continue
+	mark := func(rel *spec.Relation) {
+		if rel.Target == res.Name {
+			return // a self-reference follows --uuid (spec sets it)
 		}
-		src, err := os.ReadFile(filepath.Join(proj.root, "app", "models", f.Relation.Target.File()))
+		src, err := os.ReadFile(filepath.Join(proj.root, "app", "models", rel.Target.File()))
 		if err == nil && uuidKey.Match(src) {
-			f.Relation.TargetUUID = true
+			rel.TargetUUID = true
+		}
+	}
+	for _, f := range res.Fields {
+		if f.Relation != nil {
+			mark(f.Relation)
+		}
+	}
+	for i := range res.Relations {
+		if res.Relations[i].Kind == spec.RelBelongsToMany {
+			mark(&res.Relations[i])
 		}
 	}
 }

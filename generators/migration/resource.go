@@ -38,7 +38,7 @@ func ForResource(r spec.Resource, version int64) (plan.Plan, error) {
 // order of the pivot's name (post_tag: post_id, tag_id), and together the primary key.
 func pivotChains(r spec.Resource, rel spec.Relation) []chain {
 	owner := newChain(foreignBuilder(r.UUID), rel.ForeignKey).then("Constrained", r.Table()).then("CascadeOnDelete")
-	target := newChain(foreignBuilder(false), rel.RelatedKey).then("Constrained", rel.Table).then("CascadeOnDelete")
+	target := newChain(foreignBuilder(rel.TargetUUID), rel.RelatedKey).then("Constrained", rel.Table).then("CascadeOnDelete")
 	first, second := owner, target
 	if rel.Target.Snake() < r.Name.Snake() {
 		first, second = target, owner

@@ -28,8 +28,8 @@ type Relation struct {
 	OnDelete OnDelete
 	// PivotTable joins the two tables (belongs_to_many only): post_tag.
 	PivotTable string
-	// TargetUUID says the target's primary key is a UUID (belongs_to only), so
-	// the foreign key is one too. The DSL cannot say it; the command layer sets
+	// TargetUUID says the target's primary key is a UUID (belongs_to and
+	// belongs_to_many), so the foreign key is one too. The DSL cannot say it; the command layer sets
 	// it from the target's existing model, or from --uuid for a self-reference.
 	TargetUUID bool
 }

@@ -52,7 +52,7 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stdin io.Reader,
 		fmt.Fprintln(stderr, "this app has no migrations: set Migrations in app.Config (see database/migrations)")
 		return 1
 	}
-	m := &migrator{cfg: cfg, opts: o, stdin: stdin, stdout: stdout}
+	m := &migrator{action: action, cfg: cfg, opts: o, stdin: stdin, stdout: stdout}
 	run, ok := map[string]func(context.Context, *migrate.Runner) error{
 		"up": m.up, "rollback": m.rollback, "status": m.status, "fresh": m.fresh,
 	}[action]
@@ -77,6 +77,7 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 type migrator struct {
+	action string
 	cfg    Config
 	opts   migrateOptions
 	stdin  io.Reader
@@ -89,9 +90,9 @@ func (m *migrator) withRunner(ctx context.Context, fn func(context.Context, *mig
 		return err
 	}
 	cfg := db.ConfigFromEnv()
-	if m.opts.dryRun && cfg.Driver == db.SQLite && !fileExists(cfg.DSN) {
-		// A dry run must not create the database file: plan against an empty
-		// in-memory database instead, which is what the missing file would be.
+	if m.readOnly() && cfg.Driver == db.SQLite && !fileExists(cfg.DSN) {
+		// Looking must not create the database file: use an empty in-memory
+		// database instead, which is what the missing file would be.
 		cfg.DSN = ":memory:"
 	}
 	database, err := db.Open(cfg)
@@ -106,21 +107,27 @@ func (m *migrator) withRunner(ctx context.Context, fn func(context.Context, *mig
 	return fn(ctx, runner)
 }
 
+// readOnly reports whether this run only looks: a dry run or status.
+func (m *migrator) readOnly() bool { return m.opts.dryRun || m.action == "status" }
+
 func (m *migrator) up(ctx context.Context, r *migrate.Runner) error {
 	if m.opts.dryRun {
 		return m.printPlan(ctx, r)
 	}
 	results, err := r.Up(ctx)
-	m.printResults(results, "migrated", "nothing to migrate")
+	m.printResults(results, err, "migrated", "nothing to migrate")
 	return err
 }
 
 func (m *migrator) rollback(ctx context.Context, r *migrate.Runner) error {
+	if m.opts.dryRun {
+		return &usageError{"migrate rollback has no --dry-run: run migrate status to see what the last migrations are"}
+	}
 	if m.opts.steps < 1 {
 		return &usageError{fmt.Sprintf("invalid --step %d: roll back at least 1 migration", m.opts.steps)}
 	}
 	results, err := r.Down(ctx, m.opts.steps)
-	m.printResults(results, "rolled back", "nothing to roll back")
+	m.printResults(results, err, "rolled back", "nothing to roll back")
 	return err
 }
 
@@ -132,7 +139,7 @@ func (m *migrator) fresh(ctx context.Context, r *migrate.Runner) error {
 		return err
 	}
 	results, err := r.Fresh(ctx)
-	m.printResults(results, "migrated", "dropped every table; no migrations to run")
+	m.printResults(results, err, "migrated", "dropped every table; no migrations to run")
 	return err
 }
 
@@ -197,12 +204,14 @@ func (m *migrator) printPlan(ctx context.Context, r *migrate.Runner) error {
 	return nil
 }
 
-func (m *migrator) printResults(results []migrate.Result, verb, none string) {
+// printResults reports what ran; "none" is said only when nothing ran and
+// nothing failed.
+func (m *migrator) printResults(results []migrate.Result, err error, verb, none string) {
 	if m.opts.json {
 		m.writeJSON(results)
 		return
 	}
-	if len(results) == 0 {
+	if len(results) == 0 && err == nil {
 		fmt.Fprintln(m.stdout, none)
 	}
 	for _, r := range results {

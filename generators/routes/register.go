@@ -1,0 +1,78 @@
+package routes
+
+import (
+	"go/token"
+	"strconv"
+
+	"github.com/dave/dst"
+)
+
+// registration is the line that registers controller:
+// r.Resource("/api/posts", &controllers.PostController{DB: database}).
+func registration(a anchor, path, pkg, controller string) dst.Stmt {
+	stmt := &dst.ExprStmt{X: &dst.CallExpr{
+		Fun: &dst.SelectorExpr{X: dst.NewIdent(a.router), Sel: dst.NewIdent("Resource")},
+		Args: []dst.Expr{
+			&dst.BasicLit{Kind: token.STRING, Value: strconv.Quote(path)},
+			&dst.UnaryExpr{Op: token.AND, X: &dst.CompositeLit{
+				Type: &dst.SelectorExpr{X: dst.NewIdent(pkg), Sel: dst.NewIdent(controller)},
+				Elts: []dst.Expr{&dst.KeyValueExpr{Key: dst.NewIdent("DB"), Value: dst.NewIdent(a.db)}},
+			}},
+		},
+	}}
+	stmt.Decs.Before = dst.NewLine
+	stmt.Decs.After = dst.NewLine
+	return stmt
+}
+
+// registered reports whether the file already registers path, or the
+// controller type, with a Resource call — anywhere, so a registration the
+// user moved into a Group or a helper function still counts. pkg is the
+// file's name for the controllers package; imported says whether it is
+// imported at all.
+func registered(f *dst.File, path, pkg string, imported bool, controller string) bool {
+	found := false
+	dst.Inspect(f, func(n dst.Node) bool {
+		call, ok := n.(*dst.CallExpr)
+		if found || !ok || !isResourceCall(call) {
+			return !found
+		}
+		found = stringLit(call.Args[0]) == path || (imported && mentions(call.Args[1], pkg, controller))
+		return !found
+	})
+	return found
+}
+
+// isResourceCall reports whether call looks like router.Resource(path, c).
+func isResourceCall(call *dst.CallExpr) bool {
+	sel, ok := call.Fun.(*dst.SelectorExpr)
+	return ok && sel.Sel.Name == "Resource" && len(call.Args) == 2
+}
+
+// stringLit is the value of a string literal, or "" for any other expression.
+func stringLit(e dst.Expr) string {
+	lit, ok := e.(*dst.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return ""
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// mentions reports whether e refers to the controller type pkg.name or to its
+// conventional constructor pkg.Newname: &controllers.PostController{…} and
+// controllers.NewPostController(database) both register PostController.
+func mentions(e dst.Expr, pkg, name string) bool {
+	found := false
+	dst.Inspect(e, func(n dst.Node) bool {
+		if sel, ok := n.(*dst.SelectorExpr); ok {
+			x, ok := sel.X.(*dst.Ident)
+			found = ok && x.Name == pkg && (sel.Sel.Name == name || sel.Sel.Name == "New"+name)
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,124 @@
+// Package routes edits an app's routes/api.go in place, registering a resource
+// controller inside func API with one line:
+//
+//	r.Resource("/api/posts", &controllers.PostController{DB: database})
+//
+// The file belongs to the user, so the edit goes through dave/dst, which keeps
+// every comment attached to the code it belongs to (go/ast would move a comment
+// into the inserted call), and changes nothing else: no reformatting of other
+// code, no reordering of imports. The edit is idempotent — a controller or path
+// that is already registered anywhere in the file leaves it byte for byte as it
+// was — and its result is parsed again before it is returned. A file without the
+// anchor it needs (func API(r *web.Router, database *db.DB)) is refused with a
+// message saying what to add, so nothing half-done is ever written.
+package routes
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"regexp"
+
+	"github.com/dave/dst"
+	"github.com/dave/dst/decorator"
+)
+
+// File is the routes file the editor changes, relative to the app's root.
+const File = "routes/api.go"
+
+// Import paths the editor looks for in the routes file.
+const (
+	webPkg = "github.com/kilnhq/kiln/runtime/web"
+	dbPkg  = "github.com/kilnhq/kiln/runtime/db"
+)
+
+// ControllersPath is the import path of an app's controllers package.
+func ControllersPath(module string) string { return module + "/app/http/controllers" }
+
+// Resource is one controller to register: r.Resource(Path, &controllers.Controller{DB: database}).
+type Resource struct {
+	Path       string // the collection path: /api/posts
+	Controller string // the type in app/http/controllers: PostController
+}
+
+// Edit returns a plan.Edit change function registering every resource in
+// one edit, for plan.AddEdit(routes.File, desc, routes.Edit(…)): a plan may
+// edit a file only once.
+func Edit(module string, resources ...Resource) func([]byte) ([]byte, error) {
+	return func(src []byte) ([]byte, error) {
+		var err error
+		for _, r := range resources {
+			if src, err = RegisterResource(src, module, r.Path, r.Controller); err != nil {
+				return nil, err
+			}
+		}
+		return src, nil
+	}
+}
+
+// RegisterResource adds
+//
+//	r.Resource(path, &controllers.<controller>{DB: database})
+//
+// at the end of func API in src, the content of routes/api.go, importing the
+// app's controllers package (module + "/app/http/controllers") if needed. r and
+// database are whatever API names its *web.Router and *db.DB parameters. When the
+// path or the controller type is already registered with Resource anywhere in
+// the file, src is returned unchanged.
+func RegisterResource(src []byte, module, path, controller string) ([]byte, error) {
+	if err := checkArgs(module, path, controller); err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	f, err := decorator.ParseFile(fset, File, src, parser.ParseComments)
+	if err != nil {
+		return nil, fmt.Errorf("%s does not parse, so kiln cannot register %s in it: %w", File, controller, err)
+	}
+	pkg, imported := importName(f, ControllersPath(module))
+	if registered(f, path, pkg, imported, controller) {
+		return src, nil
+	}
+	a, err := findAnchor(f, path, controller)
+	if err != nil {
+		return nil, err
+	}
+	if !imported {
+		if pkg, err = addImport(f, ControllersPath(module), module); err != nil {
+			return nil, err
+		}
+	}
+	a.append(registration(a, path, pkg, controller))
+	return render(f)
+}
+
+// routePath is the paths Resource is given here: slash-separated segments of
+// URL-safe characters, with no ServeMux wildcards or spaces.
+var routePath = regexp.MustCompile(`^(/[A-Za-z0-9._~-]+)+$`)
+
+// checkArgs refuses inputs that would make an invalid or surprising edit.
+func checkArgs(module, path, controller string) error {
+	switch {
+	case module == "":
+		return fmt.Errorf("register %s: the app's module path is empty", controller)
+	case !routePath.MatchString(path):
+		return fmt.Errorf("register %s: invalid route path %q: use /segments of letters, digits, - and _", controller, path)
+	case !token.IsIdentifier(controller) || !token.IsExported(controller):
+		return fmt.Errorf("register controller %q: not an exported Go type name", controller)
+	}
+	return nil
+}
+
+// render prints f and parses the result again, so a bug in the edit is an
+// error here rather than a broken file on disk.
+func render(f *dst.File) ([]byte, error) {
+	var b bytes.Buffer
+	if err := decorator.Fprint(&b, f); err != nil {
+		return nil, fmt.Errorf("print %s: %w", File, err)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), File, b.Bytes(), parser.AllErrors); err != nil {
+		return nil, fmt.Errorf("edit %s: the result does not parse: %w", File, err)
+	}
+	return format.Source(b.Bytes())
+}

@@ -1,0 +1,130 @@
+package routes
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kilnhq/kiln/generators/goldentest"
+	"github.com/kilnhq/kiln/generators/plan"
+)
+
+const module = "example.com/blog"
+
+// goldenCases edit golden/<case>/routes/api.go.input; the result is
+// routes/api.go.golden, or routes/api.go.error.golden when the edit is refused.
+var goldenCases = map[string]struct{ path, controller string }{
+	"routes_new_app":             {"/api/posts", "PostController"},
+	"routes_user_edited":         {"/api/blog-posts", "BlogPostController"},
+	"routes_second_resource":     {"/api/comments", "CommentController"},
+	"routes_aliases":             {"/api/posts", "PostController"},
+	"routes_registered_in_group": {"/api/posts", "PostController"},
+	"routes_old_signature":       {"/api/posts", "PostController"},
+	"routes_no_api":              {"/api/posts", "PostController"},
+	"routes_import_clash":        {"/api/posts", "PostController"},
+}
+
+func TestGolden(t *testing.T) {
+	for name, c := range goldenCases {
+		t.Run(name, func(t *testing.T) {
+			src := readInput(t, name)
+			out, err := RegisterResource(src, module, c.path, c.controller)
+			var p plan.Plan
+			if err != nil {
+				p.Add(File+".error", []byte(err.Error()+"\n"))
+			} else {
+				checkIdempotent(t, out, c.path, c.controller)
+				p.Add(File, out)
+			}
+			goldentest.Check(t, name, p)
+		})
+	}
+}
+
+// checkIdempotent runs the edit on its own output: nothing may change.
+func checkIdempotent(t *testing.T, out []byte, path, controller string) {
+	t.Helper()
+	again, err := RegisterResource(out, module, path, controller)
+	if err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	if !bytes.Equal(again, out) {
+		t.Errorf("second run changed the file:\n%s", again)
+	}
+}
+
+func readInput(t *testing.T, name string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "golden", name, filepath.FromSlash(File)+".input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// A file that already registers the resource comes back byte for byte, even
+// when it is not gofmt'd: the editor never reformats a file it does not change.
+func TestRegisteredFileIsUntouched(t *testing.T) {
+	src := []byte("package routes\nimport (\"github.com/kilnhq/kiln/runtime/web\"; \"github.com/kilnhq/kiln/runtime/db\"; \"example.com/blog/app/http/controllers\")\n" +
+		"func API(r *web.Router, d *db.DB) {  r.Resource(\"/api/posts\",   &controllers.PostController{DB: d}) }\n")
+	out, err := RegisterResource(src, module, "/api/posts", "PostController")
+	if err != nil || !bytes.Equal(out, src) {
+		t.Errorf("got %q, %v; want the input unchanged", out, err)
+	}
+}
+
+func TestRefusesBadArguments(t *testing.T) {
+	src := readInput(t, "routes_new_app")
+	for _, c := range []struct{ module, path, controller, want string }{
+		{"", "/api/posts", "PostController", "module path is empty"},
+		{module, "api/posts", "PostController", `invalid route path "api/posts"`},
+		{module, "/api/{id}", "PostController", `invalid route path "/api/{id}"`},
+		{module, "/api/posts", "postController", `"postController": not an exported Go type name`},
+		{module, "/api/posts", "Post-Controller", "not an exported Go type name"},
+	} {
+		_, err := RegisterResource(src, c.module, c.path, c.controller)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("RegisterResource(%q, %q, %q) = %v, want an error containing %q", c.module, c.path, c.controller, err, c.want)
+		}
+	}
+}
+
+func TestRefusesFileThatDoesNotParse(t *testing.T) {
+	_, err := RegisterResource([]byte("package routes\nfunc API(\n"), module, "/api/posts", "PostController")
+	if err == nil || !strings.Contains(err.Error(), "routes/api.go does not parse") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// Edit works as a plan edit: Apply runs it twice and checks that the second
+// run changes nothing.
+func TestEditAppliesThroughPlan(t *testing.T) {
+	root := t.TempDir()
+	full := filepath.Join(root, filepath.FromSlash(File))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, readInput(t, "routes_new_app"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var p plan.Plan
+	p.AddEdit(File, "register PostController and CommentController", Edit(module,
+		Resource{"/api/posts", "PostController"}, Resource{"/api/comments", "CommentController"}))
+	if _, err := plan.Apply(t.Context(), root, p, plan.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`r.Resource("/api/posts", &controllers.PostController{DB: database})`,
+		`r.Resource("/api/comments", &controllers.CommentController{DB: database})`,
+	} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("routes file lacks %s:\n%s", want, got)
+		}
+	}
+}
