@@ -1,10 +1,8 @@
 package commands
 
 import (
-	"bufio"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -20,7 +18,12 @@ deployed binary does exactly the same with ./app migrate ….
 Configuration comes from the app's .env; real environment variables override it:
   DB_DRIVER=postgres DB_DSN=postgres://… kiln db migrate`,
 	})
-	cmd.AddCommand(newDBMigrateCmd(g), newDBRollbackCmd(g), newDBStatusCmd(g), newDBFreshCmd(g))
+	cmd.AddCommand(
+		newAppCmd(g, "migrate", "Run pending migrations (--dry-run prints their SQL)", "up"),
+		newDBRollbackCmd(g),
+		newAppCmd(g, "status", "List migrations and whether each has run", "status"),
+		newDBFreshCmd(g),
+	)
 	return cmd
 }
 
@@ -36,17 +39,18 @@ func appFlags(g *globals) []string {
 	return flags
 }
 
-func newDBMigrateCmd(g *globals) *cobra.Command {
+// newAppCmd is a kiln db command that runs the app's `migrate <action>`.
+func newAppCmd(g *globals, use, short, action string) *cobra.Command {
 	return &cobra.Command{
-		Use:   "migrate",
-		Short: "Run pending migrations (--dry-run prints their SQL)",
+		Use:   use,
+		Short: short,
 		Args:  exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			proj, err := loadProject(g)
 			if err != nil {
 				return err
 			}
-			return runApp(cmd.Context(), g, proj, append([]string{"migrate", "up"}, appFlags(g)...)...)
+			return runApp(cmd.Context(), g, proj, append([]string{"migrate", action}, appFlags(g)...)...)
 		},
 	}
 }
@@ -76,21 +80,6 @@ func newDBRollbackCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-func newDBStatusCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "status",
-		Short: "List migrations and whether each has run",
-		Args:  exactArgs(),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			proj, err := loadProject(g)
-			if err != nil {
-				return err
-			}
-			return runApp(cmd.Context(), g, proj, append([]string{"migrate", "status"}, appFlags(g)...)...)
-		},
-	}
-}
-
 func newDBFreshCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "fresh",
@@ -104,30 +93,15 @@ On a terminal kiln asks first; without a terminal (CI, scripts, -n) it refuses u
 			if err != nil {
 				return err
 			}
-			if err := confirmFresh(g, proj); err != nil {
-				return err
+			args := []string{"migrate", "fresh"}
+			switch {
+			case g.force:
+				args = append(args, "--force")
+			case !g.interactive():
+				// The app asks only when its stdin is a terminal; kiln also honours -n and CI.
+				return fmt.Errorf("kiln db fresh drops every table: pass --force to confirm when not interactive")
 			}
-			return runApp(cmd.Context(), g, proj, append([]string{"migrate", "fresh", "--force"}, appFlags(g)...)...)
+			return runApp(cmd.Context(), g, proj, append(args, appFlags(g)...)...) // the app asks, and refuses in production
 		},
 	}
-}
-
-// confirmFresh guards the one command that destroys data: never without --force in
-// production or without a terminal, and only after a "y" on a terminal.
-func confirmFresh(g *globals, proj project) error {
-	if g.force || g.dryRun {
-		return nil
-	}
-	if env := proj.env("APP_ENV"); env == "production" {
-		return fmt.Errorf("refusing to drop every table: APP_ENV is production (pass --force if you really mean it)")
-	}
-	if !g.interactive() {
-		return fmt.Errorf("kiln db fresh drops every table: pass --force to confirm when not on a terminal")
-	}
-	fmt.Fprintf(g.stderr, "Drop every table of the %s database and run all migrations again? [y/N] ", proj.driver())
-	answer, _ := bufio.NewReader(g.stdin).ReadString('\n')
-	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-		return fmt.Errorf("cancelled: nothing was dropped")
-	}
-	return nil
 }
