@@ -59,13 +59,17 @@ func column(goName, col string, typ jen.Code) *jen.Statement {
 	return jen.Id(goName).Add(typ).Tag(map[string]string{"db": col, "json": col})
 }
 
-// field is the struct field of one DSL field. A field with a column default
+// field is the struct field of one DSL field. Date fields get the `date` tag
+// option. A field with a column default
 // gets the `default` tag option, so the ORM leaves it out of the INSERT
 // while it is zero and the database fills it in — except a required bool,
 // whose zero value false is a real value Create must write.
 func (g *gen) field(f spec.Field) *jen.Statement {
 	s := jen.Id(f.GoName()).Add(g.goType(f))
 	tags := map[string]string{"db": f.Column(), "json": f.JSONName()}
+	if f.Type == spec.Date {
+		tags["db"] += ",date" // the ORM stores and compares the calendar day, not an instant
+	}
 	switch {
 	case f.Default == nil:
 	case f.Type == spec.Bool && !f.Nullable:

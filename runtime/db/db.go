@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	// Drivers register themselves with database/sql; a kiln app supports both out of the box.
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -74,6 +75,10 @@ type DB struct {
 	writer  *sql.DB
 	dialect Dialect
 	Driver  string
+
+	closeMu sync.Mutex
+	closed  bool
+	onClose []func()
 }
 
 // Dialect returns the database's SQL dialect.
@@ -87,8 +92,29 @@ func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Re
 	return d.writer.ExecContext(ctx, query, args...)
 }
 
-// Close closes both pools.
+// OnClose registers fn to run when d is closed, before its pools close, or
+// at once if d is already closed. runtime/orm releases the statements it
+// prepared on d this way.
+func (d *DB) OnClose(fn func()) {
+	d.closeMu.Lock()
+	if !d.closed {
+		d.onClose = append(d.onClose, fn)
+		d.closeMu.Unlock()
+		return
+	}
+	d.closeMu.Unlock()
+	fn()
+}
+
+// Close runs the OnClose functions, then closes both pools.
 func (d *DB) Close() error {
+	d.closeMu.Lock()
+	hooks := d.onClose
+	d.closed, d.onClose = true, nil
+	d.closeMu.Unlock()
+	for _, fn := range hooks {
+		fn()
+	}
 	err := d.DB.Close()
 	if d.writer != d.DB {
 		err = errors.Join(err, d.writer.Close())

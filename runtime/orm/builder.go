@@ -9,8 +9,10 @@ import (
 // Builder builds and runs a query for model T. Its methods add to the query
 // and return the same builder, so calls chain; a mistake (an unknown column,
 // a bad operator) is remembered and returned by the terminal method (Get,
-// First, Find, Count, Exists, Paginate). A Builder is for one goroutine; use
-// Clone to branch a query.
+// First, Find, Count, Exists, Paginate). Terminal methods leave the builder
+// as it was, so one builder can run several of them (a page and then its
+// count, Find for several ids). A Builder is for one goroutine; use Clone to
+// branch a query.
 type Builder[T any] struct {
 	q       db.Querier
 	m       *model
@@ -65,20 +67,29 @@ func (b *Builder[T]) fail(err error) *Builder[T] {
 }
 
 // add appends a condition on col, which must be one of the model's columns.
-func (b *Builder[T]) add(clause string, c cond) *Builder[T] {
+func (b *Builder[T]) add(clause, col string, c cond) *Builder[T] {
 	if b.err != nil {
 		return b
 	}
-	if _, err := b.m.column(c.col); err != nil {
+	column, err := b.m.column(col)
+	if err != nil {
 		return b.fail(errorf("%s: %w", clause, err))
 	}
+	c.col = column
 	b.conds = append(b.conds, c)
 	return b
 }
 
 // Where adds "col op value", ANDed to the conditions before it. op is one of
-// = != <> < <= > >= like "not like". value is always a bound parameter; use
-// WhereNull for NULL.
+// = != <> < <= > >= like "not like" ilike "not ilike". value is always a
+// bound parameter; use WhereNull for NULL.
+//
+// like is case-insensitive for ASCII letters on SQLite but case-sensitive on
+// PostgreSQL; ilike is case-insensitive on both (ILIKE on PostgreSQL, LIKE
+// on SQLite, which folds ASCII letters only). Decimal columns compare as
+// numbers and time columns as instants on both databases (on SQLite, which
+// stores both as text, the ORM casts decimals and binds times in UTC), and a
+// date column (`db:"col,date"`) compares with the calendar day of a time.
 func (b *Builder[T]) Where(col, op string, value any) *Builder[T] {
 	return b.compare("where", false, col, op, value)
 }
@@ -93,33 +104,33 @@ func (b *Builder[T]) compare(clause string, or bool, col, op string, value any) 
 	sqlOp, ok := operator(op)
 	switch {
 	case !ok:
-		return b.fail(errorf("%s %s: operator %q is not allowed; use = != < <= > >= like or not like", clause, col, op))
+		return b.fail(errorf("%s %s: operator %q is not allowed; use = != < <= > >= like, not like, ilike or not ilike", clause, col, op))
 	case isNil(value):
 		return b.fail(errorf("%s %s %s nil: use WhereNull or WhereNotNull", clause, col, op))
 	}
-	return b.add(clause, cond{or: or, kind: condCompare, col: col, op: sqlOp, args: []any{value}})
+	return b.add(clause, col, cond{or: or, kind: condCompare, op: sqlOp, args: []any{value}})
 }
 
 // WhereIn adds "col IN (values)". values may be listed or passed as one
 // slice: WhereIn("id", 1, 2, 3) or WhereIn("id", ids). No values match no
 // rows.
 func (b *Builder[T]) WhereIn(col string, values ...any) *Builder[T] {
-	return b.add("where in", cond{kind: condIn, col: col, args: expand(values)})
+	return b.add("where in", col, cond{kind: condIn, args: expand(values)})
 }
 
 // WhereNotIn adds "col NOT IN (values)"; no values match every row.
 func (b *Builder[T]) WhereNotIn(col string, values ...any) *Builder[T] {
-	return b.add("where not in", cond{kind: condNotIn, col: col, args: expand(values)})
+	return b.add("where not in", col, cond{kind: condNotIn, args: expand(values)})
 }
 
 // WhereNull adds "col IS NULL".
 func (b *Builder[T]) WhereNull(col string) *Builder[T] {
-	return b.add("where null", cond{kind: condNull, col: col})
+	return b.add("where null", col, cond{kind: condNull})
 }
 
 // WhereNotNull adds "col IS NOT NULL".
 func (b *Builder[T]) WhereNotNull(col string) *Builder[T] {
-	return b.add("where not null", cond{kind: condNotNull, col: col})
+	return b.add("where not null", col, cond{kind: condNotNull})
 }
 
 // WhereGroup ANDs a parenthesised group of conditions built by fn:
@@ -149,7 +160,8 @@ func (b *Builder[T]) group(or bool, fn func(*Builder[T]) *Builder[T]) *Builder[T
 }
 
 // OrderBy sorts by col, dir being "asc" or "desc" (any case; "" is asc).
-// Several calls sort by several columns.
+// Several calls sort by several columns. Decimal columns sort as numbers on
+// both databases.
 func (b *Builder[T]) OrderBy(col, dir string) *Builder[T] {
 	if b.err != nil {
 		return b

@@ -35,7 +35,9 @@ func Delete[T any](ctx context.Context, q db.Querier, v *T) error {
 }
 
 // Restore brings back a soft-deleted row: deleted_at becomes NULL and
-// updated_at now. It is an error on a model without deleted_at.
+// updated_at now. Restoring a row that is not soft-deleted (or is gone) is a
+// *NotFoundError and changes nothing. It is an error on a model without
+// deleted_at.
 func Restore[T any](ctx context.Context, q db.Querier, v *T) error {
 	m, base, err := existing(v)
 	if err != nil {
@@ -45,8 +47,9 @@ func Restore[T any](ctx context.Context, q db.Querier, v *T) error {
 		return errorf("restore: %s has no deleted_at column", m.name)
 	}
 	t := now()
-	sqlText := m.cachedSQL(q.Dialect(), "restore", func() string {
-		return m.stampSQL(q.Dialect(), "")
+	d := q.Dialect()
+	sqlText := m.cachedSQL(d, "restore", func() string {
+		return m.stampSQL(d, d.Quote(m.cols[m.deletedAt].name)+" IS NOT NULL")
 	})
 	if err := m.write(ctx, q, "restore", sqlText, m.stampArgs(base, nil, t)); err != nil {
 		return err

@@ -33,10 +33,24 @@
 //	page, err := orm.Query[Post](database).Paginate(ctx, 2, 15)
 //	err = orm.Create(ctx, database, &Post{Title: "Hello", AuthorID: 1})
 //
+// Tag options follow the column name, in any order: `db:"status,default"`
+// marks a column with a DEFAULT that Create leaves to the database while the
+// field is zero; `db:"published_on,date"` marks a time field stored in a
+// date column. Another option is an error.
+//
+// Queries mean the same on both databases where SQLite's storage would make
+// them differ: decimal columns (TEXT on SQLite) compare and sort as numbers,
+// time values are written and compared in UTC on SQLite so its DATETIME text
+// orders by time, and date fields are written and compared as the calendar
+// day. like is the database's own (case-insensitive for ASCII letters on
+// SQLite, case-sensitive on PostgreSQL); ilike is case-insensitive on both.
+//
 // Every function takes a db.Querier, a *db.DB or a *db.Tx, so the same code
 // runs inside and outside transactions. Column names that reach SQL are
 // checked against the model, operators against a short list, and values
-// are always bound parameters. Statements are prepared once and cached.
+// are always bound parameters. Statements are prepared once and cached per
+// *db.DB (the least recently used make room past a bound); closing the
+// db.DB releases them.
 //
 // Errors: a missing row is a *NotFoundError (errors.Is ErrNotFound), an
 // unknown column matches ErrUnknownColumn, and a unique, foreign-key, not-null

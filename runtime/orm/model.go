@@ -42,6 +42,9 @@ type column struct {
 	// the database fills it (auto-increment keys, `db:"x,default"` columns)
 	// and RETURNING reads the value back.
 	omitZero bool
+	// kind says how the column's values are bound and compared where the
+	// two databases store them differently (see bind.go).
+	kind colKind
 }
 
 // pkKind is how a primary key gets its value on insert.
@@ -127,8 +130,36 @@ func (m *model) addFields(typ reflect.Type, base uintptr) error {
 		if _, dup := m.byName[name]; dup {
 			return errorf("%s: two fields map to column %q", m.name, name)
 		}
+		c := column{name: name, offset: base + f.Offset, typ: f.Type, kind: kindOf(f.Type)}
+		if err := c.setOptions(opts); err != nil {
+			return errorf("%s.%s: %w", m.name, f.Name, err)
+		}
 		m.byName[name] = len(m.cols)
-		m.cols = append(m.cols, column{name: name, offset: base + f.Offset, typ: f.Type, omitZero: opts == "default"})
+		m.cols = append(m.cols, c)
+	}
+	return nil
+}
+
+// setOptions applies the options of a `db` tag after the column name, in any
+// order: "default" (the column has a DEFAULT the ORM lets fill a zero field)
+// and "date" (a time field stored in a date column).
+func (c *column) setOptions(opts string) error {
+	if opts == "" {
+		return nil
+	}
+	for opt := range strings.SplitSeq(opts, ",") {
+		switch strings.TrimSpace(opt) {
+		case "default":
+			c.omitZero = true
+		case "date":
+			if c.kind != kindTime {
+				return fmt.Errorf("the date tag option needs a time.Time, *time.Time or sql.NullTime field, not %s", c.typ)
+			}
+			c.kind = kindDate
+		case "":
+		default:
+			return fmt.Errorf("unknown db tag option %q (want default or date)", opt)
+		}
 	}
 	return nil
 }

@@ -35,9 +35,10 @@ func (b *Builder[T]) Paginate(ctx context.Context, page, perPage int) (Page[T], 
 	if offset >= total {
 		return p, nil
 	}
-	b.defaultOrder()
-	b.limit, b.offset = perPage, int(offset)
-	if p.Items, err = b.Get(ctx); err != nil {
+	q := b.Clone()
+	q.defaultOrder()
+	q.limit, q.offset = perPage, int(offset)
+	if p.Items, err = q.Get(ctx); err != nil {
 		return Page[T]{}, err
 	}
 	return p, nil

@@ -47,7 +47,7 @@ func (b *Builder[T]) selectSQL(d db.Dialect) (string, []any) {
 	b.where(s)
 	for i := 0; i < len(b.orders); i += 2 {
 		s.WriteString(pick(i == 0, " ORDER BY ", ", "))
-		s.ident(b.orders[i])
+		s.operand(&b.m.cols[b.m.byName[b.orders[i]]])
 		s.WriteString(" " + b.orders[i+1])
 	}
 	switch {
@@ -114,19 +114,25 @@ func scanAll[T any](rows *sql.Rows, m *model, items *[]T) error {
 // First returns the first matching row (by primary key unless OrderBy was
 // called), or a *NotFoundError matching ErrNotFound.
 func (b *Builder[T]) First(ctx context.Context) (*T, error) {
-	return b.first(ctx, nil)
+	if b.err != nil {
+		return nil, b.err
+	}
+	return b.Clone().first(ctx, nil)
 }
 
 // Find returns the row with primary key id within the query (so
 // Query[Post](q).WithTrashed().With("Author").Find(ctx, 7) works), or a
-// *NotFoundError matching ErrNotFound.
+// *NotFoundError matching ErrNotFound. The query's offset does not apply.
 func (b *Builder[T]) Find(ctx context.Context, id any) (*T, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
-	return b.Where(b.m.cols[b.m.pk].name, "=", id).first(ctx, id)
+	q := b.Clone()
+	q.offset = -1
+	return q.Where(b.m.cols[b.m.pk].name, "=", id).first(ctx, id)
 }
 
+// first runs the query for one row. It changes b: callers pass a clone.
 func (b *Builder[T]) first(ctx context.Context, key any) (*T, error) {
 	if b.err != nil {
 		return nil, b.err

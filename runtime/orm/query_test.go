@@ -182,7 +182,7 @@ func TestUnsafeInputIsRejected(t *testing.T) {
 			"injected column": {orm.Query[Post](d).Where("id; DROP TABLE posts", "=", 1), `orm: where: unknown column "id; DROP TABLE posts" in table posts`},
 			"order column":    {orm.Query[Post](d).OrderBy("title desc; --", "asc"), `orm: order by: unknown column "title desc; --" in table posts`},
 			"order direction": {orm.Query[Post](d).OrderBy("title", "desc; DROP TABLE posts"), `orm: order by title: direction "desc; DROP TABLE posts" is not asc or desc`},
-			"operator":        {orm.Query[Post](d).Where("title", "= 1 OR 1 =", 1), `orm: where title: operator "= 1 OR 1 =" is not allowed; use = != < <= > >= like or not like`},
+			"operator":        {orm.Query[Post](d).Where("title", "= 1 OR 1 =", 1), `orm: where title: operator "= 1 OR 1 =" is not allowed; use = != < <= > >= like, not like, ilike or not ilike`},
 			"where in column": {orm.Query[Post](d).WhereIn("nope", 1), `orm: where in: unknown column "nope" in table posts`},
 			"null column":     {orm.Query[Post](d).WhereNull("nope"), `orm: where null: unknown column "nope" in table posts`},
 			"nil value":       {orm.Query[Post](d).Where("body", "=", nil), `orm: where body = nil: use WhereNull or WhereNotNull`},

@@ -77,3 +77,27 @@ func TestDeleteWithoutSoftDeletesRemovesTheRow(t *testing.T) {
 		}
 	})
 }
+
+// Restoring a row that isn't soft-deleted is not found, like deleting one
+// twice, and changes nothing.
+func TestRestoreOfALiveRowIsNotFound(t *testing.T) {
+	each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		live := newPost(t, d, newUser(t, d, "liv"), "live")
+		stamped := live.UpdatedAt
+		if err := orm.Restore(ctx, d, live); !errors.Is(err, orm.ErrNotFound) {
+			t.Errorf("restoring a live row: err = %v, want not found", err)
+		}
+		if !live.UpdatedAt.Equal(stamped) {
+			t.Errorf("restore of a live row stamped updated_at: %v", live.UpdatedAt)
+		}
+		got, err := orm.Find[Post](ctx, d, live.ID)
+		must(t, err)
+		if !got.UpdatedAt.Equal(stamped) {
+			t.Errorf("restore of a live row bumped updated_at to %v", got.UpdatedAt)
+		}
+		if err := orm.Restore(ctx, d, &Post{ID: 404}); !errors.Is(err, orm.ErrNotFound) {
+			t.Errorf("restoring a missing row: err = %v, want not found", err)
+		}
+	})
+}

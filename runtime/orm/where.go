@@ -8,10 +8,18 @@ import (
 // operators maps the comparison operators Where accepts (in any case) to
 // their SQL. Anything else is refused: operators are written into the SQL
 // text, so they must never come from a request unchecked.
+//
+// like follows the database: case-insensitive for ASCII letters on SQLite,
+// case-sensitive on PostgreSQL. ilike is case-insensitive on both: ILIKE on
+// PostgreSQL, LIKE on SQLite (which folds ASCII letters only, so "É" and
+// "é" differ there).
 var operators = map[string]string{
 	"=": "=", "!=": "<>", "<>": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
-	"like": "LIKE", "not like": "NOT LIKE",
+	"like": "LIKE", "not like": "NOT LIKE", "ilike": "ILIKE", "not ilike": "NOT ILIKE",
 }
+
+// sqliteOps are the operators SQLite spells differently.
+var sqliteOps = map[string]string{"ILIKE": "LIKE", "NOT ILIKE": "NOT LIKE"}
 
 type condKind int
 
@@ -29,8 +37,8 @@ const (
 type cond struct {
 	or    bool
 	kind  condKind
-	col   string // a column of the model, already checked
-	op    string // SQL operator, for condCompare
+	col   *column // a column of the model, checked by Builder.add
+	op    string  // SQL operator, for condCompare
 	args  []any
 	group []cond // for condGroup
 }
@@ -60,15 +68,30 @@ func (c cond) render(b *sqlBuilder) {
 		renderIn(b, c)
 		return
 	}
-	b.ident(c.col)
 	switch c.kind {
 	case condNull:
+		b.ident(c.col.name)
 		b.WriteString(" IS NULL")
 	case condNotNull:
+		b.ident(c.col.name)
 		b.WriteString(" IS NOT NULL")
 	default:
-		b.WriteString(" " + c.op + " ")
-		b.arg(c.args[0])
+		op := c.op
+		if b.isSQLite() {
+			if o, ok := sqliteOps[op]; ok {
+				op = o
+			}
+		}
+		if strings.HasSuffix(op, "LIKE") {
+			// A pattern is text: no cast, no conversion.
+			b.ident(c.col.name)
+			b.WriteString(" " + op + " ")
+			b.arg(c.args[0])
+			return
+		}
+		b.operand(c.col)
+		b.WriteString(" " + op + " ")
+		b.value(c.col, c.args[0])
 	}
 }
 
@@ -80,9 +103,14 @@ func renderIn(b *sqlBuilder, c cond) {
 		b.WriteString(pick(not, "1 = 1", "1 = 0"))
 		return
 	}
-	b.ident(c.col)
+	b.operand(c.col)
 	b.WriteString(pick(not, " NOT IN (", " IN ("))
-	writeInList(b, padded(c.args))
+	for i, a := range padded(c.args) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.value(c.col, a)
+	}
 	b.WriteByte(')')
 }
 

@@ -70,11 +70,13 @@ func (m *model) insert(ctx context.Context, q db.Querier, base unsafe.Pointer) e
 			omitted = append(omitted, i)
 		}
 	}
-	sqlText := m.insertSQL(q.Dialect(), omitted)
+	d := q.Dialect()
+	sqlText := m.insertSQL(d, omitted)
+	sqlite := d.Name() == db.SQLite
 	args := make([]any, 0, len(m.cols)-len(omitted))
 	for i := range m.cols {
 		if !contains(omitted, i) {
-			args = append(args, m.cols[i].value(base))
+			args = append(args, m.cols[i].bind(sqlite, m.cols[i].value(base)))
 		}
 	}
 	var err error
@@ -154,10 +156,11 @@ func Update[T any](ctx context.Context, q db.Querier, v *T) error {
 	if m.updatedAt >= 0 {
 		*(*time.Time)(m.cols[m.updatedAt].ptr(base)) = now()
 	}
+	sqlite := q.Dialect().Name() == db.SQLite
 	var args []any
 	for i := range m.cols {
 		if m.updatable(i) {
-			args = append(args, m.cols[i].value(base))
+			args = append(args, m.cols[i].bind(sqlite, m.cols[i].value(base)))
 		}
 	}
 	args = append(args, m.cols[m.pk].value(base))
