@@ -57,8 +57,12 @@ func routesFile(o Options) *jen.File {
 	f := jen.NewFilePathName(o.Module+"/routes", "routes")
 	f.PackageComment("Package routes registers the app's HTTP routes.")
 	f.Comment("API registers the app's JSON API on r. `kiln make controller --resource` adds")
-	f.Comment("its routes here; add your own with r.Get, r.Post, … or r.Handle.")
-	f.Func().Id("API").Params(jen.Id("r").Op("*").Qual(runtimeWeb, "Router")).Block()
+	f.Comment("its routes here, handing each controller the database; add your own with")
+	f.Comment("r.Get, r.Post, … or r.Handle.")
+	f.Func().Id("API").Params(
+		jen.Id("r").Op("*").Qual(runtimeWeb, "Router"),
+		jen.Id("database").Op("*").Qual(runtimeDB, "DB"),
+	).Block()
 	return f
 }
 

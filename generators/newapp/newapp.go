@@ -12,6 +12,7 @@ import (
 	"golang.org/x/mod/module"
 
 	"github.com/kilnhq/kiln/generators/plan"
+	"github.com/kilnhq/kiln/generators/resource"
 	"github.com/kilnhq/kiln/templates"
 )
 
@@ -178,5 +179,6 @@ func addConfigFiles(o Options, p *plan.Plan) error {
 	}
 	// Empty directories the layout promises; git keeps them through these files.
 	p.Add("app/models/.gitkeep", nil)
+	p.Files = append(p.Files, resource.Support().Files...)
 	return nil
 }

@@ -70,8 +70,15 @@ func parseSuffixed(kind, s, suffix string) (spec.Name, error) {
 // Path is where the resource named n lives: app/http/resources/post_resource.go.
 func Path(n spec.Name) string { return Dir + "/" + n.Snake() + "_resource.go" }
 
-// TypeName is the resource type of n: PostResource. Controllers use it.
+// TypeName is the resource type of n: PostResource. Controllers use it, with
+// its constructor NewFunc and the page constructor PageFunc.
 func TypeName(n spec.Name) string { return n.Go() + "Resource" }
+
+// NewFunc is the constructor of n's resource from its model: NewPostResource.
+func NewFunc(n spec.Name) string { return "New" + TypeName(n) }
+
+// PageFunc is the constructor of a page of n's resources: NewPostPage.
+func PageFunc(n spec.Name) string { return "New" + n.Go() + "Page" }
 
 // Generate returns the plan that writes the resource named n. The file needs
 // the helpers of SupportFile (Page, Paginate, One, Many, List) in its package.
@@ -108,3 +115,24 @@ func (g gen) modelsPkg() string  { return g.o.Module + "/app/models" }
 
 // model is a qualified reference to a type of the app's models package.
 func (g gen) model(name string) *jen.Statement { return jen.Qual(g.modelsPkg(), name) }
+
+// Existing returns the models that have a resource among paths, the app's
+// files under Dir (app/http/resources/user_resource.go → User), for
+// Options.Nested. Other paths are ignored.
+func Existing(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		file, ok := strings.CutPrefix(p, Dir+"/")
+		if !ok || strings.Contains(file, "/") {
+			continue
+		}
+		base, ok := strings.CutSuffix(file, "_resource.go")
+		if !ok {
+			continue
+		}
+		if n, err := spec.ParseName("resource name", base); err == nil && Path(n) == p {
+			out = append(out, n.Go())
+		}
+	}
+	return out
+}

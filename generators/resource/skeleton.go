@@ -15,7 +15,7 @@ func (g gen) skeleton(f *jen.File) {
 	f.Type().Id(g.typ()).Struct()
 	f.Line()
 	comment(f, fmt.Sprintf("New%s builds the response for one %s; give it parameters for what it shows.", g.typ(), human))
-	f.Func().Id("New"+g.typ()).Params().Id(g.typ()).Block(jen.Return(jen.Id(g.typ()).Values()))
+	f.Func().Id(NewFunc(g.name)).Params().Id(g.typ()).Block(jen.Return(jen.Id(g.typ()).Values()))
 	if !g.o.Collection {
 		return
 	}
@@ -24,7 +24,7 @@ func (g gen) skeleton(f *jen.File) {
 	f.Line()
 	comment(f, fmt.Sprintf("New%s wraps %s; the list is never null, so an empty one is [].", g.collection(), g.name.HumanPlural()))
 	items := jen.Id("items")
-	f.Func().Id("New"+g.collection()).Params(items.Clone().Index().Id(g.typ())).Id(g.collection()).Block(
+	f.Func().Id("New" + g.collection()).Params(items.Clone().Index().Id(g.typ())).Id(g.collection()).Block(
 		jen.Return(jen.Id(g.collection()).Values(jen.Dict{
 			jen.Id("Data"): jen.Append(jen.Index().Id(g.typ()).Values(), jen.Id("items").Op("...")),
 		})),

@@ -66,7 +66,7 @@ func nameTaken(f *dst.File, name string) string {
 			return "the import of " + p
 		}
 	}
-	if obj := f.Scope.Lookup(name); obj != nil {
+	if f.Scope != nil && f.Scope.Lookup(name) != nil {
 		return "a declaration"
 	}
 	return ""

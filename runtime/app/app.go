@@ -11,15 +11,19 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/kilnhq/kiln/runtime/db"
 	"github.com/kilnhq/kiln/runtime/migrate"
 	"github.com/kilnhq/kiln/runtime/web"
 )
 
 // Config is what a generated main.go tells the runtime about the app.
 type Config struct {
-	Name       string              // the app's name, used in help and logs
-	Routes     func(r *web.Router) // registers the app's HTTP routes (routes.API)
-	Migrations *migrate.Set        // the app's migrations (database/migrations.Set)
+	Name string // the app's name, used in help and logs
+	// Routes registers the app's HTTP routes (routes.API). It gets the database so
+	// controllers can hold it (&controllers.PostController{DB: database}); when
+	// routes are only listed (`app routes`), database is nil and no handler runs.
+	Routes     func(r *web.Router, database *db.DB)
+	Migrations *migrate.Set // the app's migrations (database/migrations.Set)
 }
 
 // Main runs the subcommand named in os.Args and returns the process exit code:

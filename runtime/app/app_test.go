@@ -91,7 +91,7 @@ func TestReadyIs503WhenDatabaseIsDown(t *testing.T) {
 
 func TestShutdownFinishesInFlightRequests(t *testing.T) {
 	started := make(chan struct{})
-	cfg := Config{Routes: func(r *web.Router) {
+	cfg := Config{Routes: func(r *web.Router, _ *db.DB) {
 		r.Get("/slow", func(w http.ResponseWriter, _ *http.Request) {
 			close(started)
 			time.Sleep(200 * time.Millisecond)
@@ -124,7 +124,7 @@ func TestShutdownFinishesInFlightRequests(t *testing.T) {
 }
 
 func TestRoutesCommandListsHealthAndAppRoutes(t *testing.T) {
-	cfg := Config{Routes: func(r *web.Router) {
+	cfg := Config{Routes: func(r *web.Router, _ *db.DB) {
 		r.Get("/api/posts", func(http.ResponseWriter, *http.Request) {})
 	}}
 	var out, errOut bytes.Buffer

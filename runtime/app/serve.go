@@ -94,7 +94,7 @@ func NewHandler(cfg Config, database *db.DB, log *slog.Logger) *web.Router {
 	r.Get("/health/live", live)
 	r.Get("/health/ready", ready(database, log))
 	if cfg.Routes != nil {
-		cfg.Routes(r)
+		cfg.Routes(r, database)
 	}
 	return r
 }

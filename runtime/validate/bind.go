@@ -1,0 +1,85 @@
+package validate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/kilnhq/kiln/runtime/db"
+)
+
+// Bind reads the request's JSON body into a new T and validates it; T is a
+// request struct with json and validate tags. The body is decoded strictly,
+// so only T's declared fields can be set (mass assignment is impossible).
+// Its errors are ready for web.WriteError:
+//
+//   - a wrong or missing Content-Type is 415, a body over the limit 413, and
+//     an empty, malformed or non-object body 400, as with web.Decode;
+//   - an unknown key or a value of the wrong type is 422 naming the field;
+//   - failed rules are 422 with Laravel's messages (see the package doc);
+//   - a database error from unique or exists is returned as is (500).
+//
+// q runs the unique and exists rules; it may be nil when T has none. When T
+// implements RowIgnorer its unique rules skip the row being updated, and an
+// embedded Sent is filled with the keys the body had.
+func Bind[T any](r *http.Request, q db.Querier) (T, error) {
+	var v, zero T
+	raw, err := decodeBody(r, &v)
+	if err != nil {
+		return zero, err
+	}
+	if s, ok := any(&v).(sentSetter); ok {
+		s.setSent(topLevelKeys(raw))
+	}
+	ctx := r.Context()
+	if ig, ok := any(&v).(RowIgnorer); ok {
+		row, err := ig.IgnoreRow(r)
+		if err != nil {
+			return zero, err
+		}
+		ctx = Ignoring(ctx, row)
+	}
+	if err := Struct(ctx, q, &v); err != nil {
+		return zero, err
+	}
+	return v, nil
+}
+
+// Struct validates v, a struct or a pointer to one, with its validate tags:
+// nil, a *web.Error 422 listing every failed field, or the error that kept a
+// rule from running (a failed query, an unregistered pattern). It is Bind
+// without the HTTP, for values that arrive some other way (a queue message,
+// a CLI flag). q may be nil when v has no unique or exists rules; Ignoring
+// sets the row unique rules skip.
+func Struct(ctx context.Context, q db.Querier, v any) error {
+	st := &callState{q: q, ignore: ignoredRow(ctx)}
+	err := engine().StructCtx(context.WithValue(ctx, ctxKey{}, st), v)
+	if st.err != nil {
+		return st.err
+	}
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
+		if err != nil {
+			return fmt.Errorf("validate: %w", err) // not a struct: a programming error
+		}
+		return nil
+	}
+	root := deref(reflect.TypeOf(v))
+	fails := make([]failure, len(verrs))
+	for i, fe := range verrs {
+		fails[i] = fromFieldError(root, fe)
+	}
+	return unprocessable(fails, customMessages(v))
+}
+
+// customMessages returns v's own messages, if it has any.
+func customMessages(v any) map[string]string {
+	if m, ok := v.(Messager); ok {
+		return m.Messages()
+	}
+	return nil
+}

@@ -1,0 +1,202 @@
+package validate
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"reflect"
+	"strconv"
+
+	"github.com/kilnhq/kiln/runtime/web"
+)
+
+// decodeBody decodes the request's JSON body into v with web.DecodeInto, so
+// Content-Type (415), the size limit (413) and an empty, malformed or
+// trailing-data body (400) are answered exactly as web.Decode answers them.
+// It also returns the body, read through a tee, for Sent and for naming
+// the fields of a decode error.
+//
+// Unlike web.Decode, a value of the wrong type or an unknown key is the
+// client's data being wrong, not the request being malformed: a 422 naming
+// every such field by its full path (items.1.qty), as Laravel names it. A
+// body that is not an object is still a 400.
+func decodeBody(r *http.Request, v any) ([]byte, error) {
+	if r.Body == nil {
+		return nil, web.DecodeInto(r, v)
+	}
+	tee := &teeBody{src: r.Body}
+	if n := r.ContentLength; n > 0 && n <= maxPresize {
+		tee.buf = make([]byte, 0, n)
+	}
+	r.Body = tee
+	err := web.DecodeInto(r, v)
+	r.Body = tee.src
+	if err == nil || !dataError(err) {
+		return tee.buf, err
+	}
+	if t := reflect.TypeOf(v).Elem(); t.Kind() == reflect.Struct && firstByte(tee.buf) != '{' {
+		return nil, web.BadRequest("request body must be a JSON object")
+	}
+	var fails []failure
+	locate(tee.buf, reflect.TypeOf(v).Elem(), "", &fails)
+	if len(fails) == 0 { // not expected: the decoder and locate disagree
+		return nil, err
+	}
+	return nil, unprocessable(fails, customMessages(v))
+}
+
+// maxPresize caps the buffer sized from a declared Content-Length.
+const maxPresize = 64 << 10
+
+// teeBody keeps a copy of what web.DecodeInto reads.
+type teeBody struct {
+	src io.ReadCloser
+	buf []byte
+}
+
+func (t *teeBody) Read(p []byte) (int, error) {
+	n, err := t.src.Read(p)
+	t.buf = append(t.buf, p[:n]...)
+	return n, err
+}
+
+func (t *teeBody) Close() error { return t.src.Close() }
+
+// dataError reports whether a web.DecodeInto error is about the values in a
+// well-formed body (a 400 whose cause is a type mismatch, an unknown key or
+// a value's own UnmarshalJSON), not about the request itself.
+func dataError(err error) bool {
+	var e *web.Error
+	if !errors.As(err, &e) || e.Status != http.StatusBadRequest || e.Err == nil {
+		return false
+	}
+	var syntax *json.SyntaxError
+	return !errors.As(e.Err, &syntax) && !errors.Is(e.Err, io.ErrUnexpectedEOF)
+}
+
+// firstByte is the first non-space byte of raw.
+func firstByte(raw []byte) byte {
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if len(raw) == 0 {
+		return 0
+	}
+	return raw[0]
+}
+
+var (
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// locate walks raw along t and records every value t cannot hold. It runs
+// only after a failed decode, so it may be slow: each value is decoded on
+// its own to see whether it fits.
+func locate(raw []byte, t reflect.Type, path string, fails *[]failure) {
+	if string(bytes.TrimSpace(raw)) == "null" {
+		return // null decodes into anything, leaving it unset
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	pt := reflect.PointerTo(t)
+	if pt.Implements(jsonUnmarshaler) || pt.Implements(textUnmarshaler) {
+		locateValue(raw, t, path, fails)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		locateObject(raw, t, path, fails)
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 && firstByte(raw) == '"' {
+			locateValue(raw, t, path, fails) // []byte is base64 text
+			return
+		}
+		locateArray(raw, t, path, fails)
+	default:
+		locateValue(raw, t, path, fails)
+	}
+}
+
+// locateValue decodes a value on its own and names its type on failure.
+func locateValue(raw []byte, t reflect.Type, path string, fails *[]failure) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if dec.Decode(reflect.New(t).Interface()) != nil {
+		*fails = append(*fails, failure{path: path, rule: typeRule(t)})
+	}
+}
+
+// locateObject checks each key of a JSON object against the struct's fields.
+func locateObject(raw []byte, t reflect.Type, path string, fails *[]failure) {
+	if firstByte(raw) != '{' {
+		*fails = append(*fails, failure{path: path, rule: "object"})
+		return
+	}
+	var obj map[string]json.RawMessage
+	keys := topLevelKeys(raw)
+	if json.Unmarshal(raw, &obj) != nil {
+		return
+	}
+	fields := jsonFields(t)
+	for _, key := range keys {
+		name, ok := lookupField(fields, key)
+		if !ok {
+			*fails = append(*fails, failure{path: join(path, key), rule: "prohibited"})
+			continue
+		}
+		locate(obj[key], t.FieldByIndex(fields[name]).Type, join(path, name), fails)
+	}
+}
+
+// locateArray checks each element of a JSON array.
+func locateArray(raw []byte, t reflect.Type, path string, fails *[]failure) {
+	var elems []json.RawMessage
+	if firstByte(raw) != '[' || json.Unmarshal(raw, &elems) != nil {
+		*fails = append(*fails, failure{path: path, rule: "array"})
+		return
+	}
+	if t.Kind() == reflect.Array && len(elems) > t.Len() {
+		*fails = append(*fails, failure{path: path, rule: "max", form: "array", params: map[string]string{"max": strconv.Itoa(t.Len())}})
+	}
+	for i, e := range elems {
+		locate(e, t.Elem(), join(path, strconv.Itoa(i)), fails)
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// typeRule names the message for a value that does not fit t.
+func typeRule(t reflect.Type) string {
+	switch t.PkgPath() + "." + t.Name() {
+	case "time.Time":
+		return "date"
+	case "github.com/google/uuid.UUID", "github.com/google/uuid.NullUUID":
+		return "uuid"
+	case "github.com/shopspring/decimal.Decimal", "github.com/shopspring/decimal.NullDecimal":
+		return "numeric"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "integer"
+	case reflect.Float32, reflect.Float64:
+		return "numeric"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	}
+	return "invalid"
+}

@@ -1,0 +1,130 @@
+package validate
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// Sent records which top-level keys a request body had. Embed it in a
+// request type and Bind fills it in, so a PATCH can tell a field sent as
+// null (clear the column) from a field left out (keep it): both decode to
+// a nil pointer.
+//
+//	type UpdatePostRequest struct {
+//		validate.Sent
+//		Body *string `json:"body"`
+//	}
+//	if req.Sent.Has("body") { post.Body = req.Body }
+type Sent struct {
+	keys []string
+}
+
+// Has reports whether the body had the key, matched as encoding/json
+// matches keys to fields: exactly, else ignoring case.
+func (s Sent) Has(key string) bool {
+	for _, k := range s.keys {
+		if k == key {
+			return true
+		}
+	}
+	for _, k := range s.keys {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// setSent is how Bind fills in an embedded Sent: an unexported method, so
+// only this package can call it.
+func (s *Sent) setSent(keys []string) { s.keys = keys }
+
+type sentSetter interface{ setSent(keys []string) }
+
+// topLevelKeys lists the keys of the JSON object raw, in order, unescaped.
+// raw must be valid JSON (Bind has decoded it already); anything but an
+// object gives nil.
+func topLevelKeys(raw []byte) []string {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return nil
+	}
+	var keys []string
+	i++
+	for {
+		i = skipSpace(raw, i)
+		if i >= len(raw) || raw[i] != '"' {
+			return keys // '}' of an empty object, or the end
+		}
+		end := skipString(raw, i)
+		keys = append(keys, unquote(raw[i:end]))
+		i = skipSpace(raw, end)
+		i = skipValue(raw, skipSpace(raw, i+1)) // past ':' and the value
+		i = skipSpace(raw, i)
+		if i >= len(raw) || raw[i] != ',' {
+			return keys
+		}
+		i++
+	}
+}
+
+// unquote decodes a JSON string literal; plain ones need no decoding.
+func unquote(lit []byte) string {
+	if !strings.ContainsRune(string(lit), '\\') {
+		return string(lit[1 : len(lit)-1])
+	}
+	var s string
+	_ = json.Unmarshal(lit, &s) // valid JSON: cannot fail
+	return s
+}
+
+func skipSpace(raw []byte, i int) int {
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after the string literal starting at i.
+func skipString(raw []byte, i int) int {
+	for i++; i < len(raw); i++ {
+		switch raw[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
+}
+
+// skipValue returns the index after the JSON value starting at i.
+func skipValue(raw []byte, i int) int {
+	depth := 0
+	for i < len(raw) {
+		switch c := raw[i]; c {
+		case '"':
+			i = skipString(raw, i)
+			if depth == 0 {
+				return i
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+			if depth < 0 {
+				return i // the end of the enclosing object
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
+}
