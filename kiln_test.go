@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -42,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"freeport": cmdFreePort,
 			"waithttp": cmdWaitHTTP,
 			"pgdb":     cmdPostgresDatabase(t),
+			"http":     cmdHTTP,
 		},
 		Condition:           scriptCondition,
 		RequireExplicitExec: true,
@@ -138,4 +140,32 @@ func scriptCondition(cond string) (bool, error) {
 		return false, fmt.Errorf("CI is set but PostgreSQL server binaries are missing (install the postgresql package)")
 	}
 	return false, nil
+}
+
+// cmdHTTP sends one request and checks the status: http METHOD URL STATUS [JSON-BODY].
+// The response body goes to the command's stdout, for stdout checks.
+func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 || len(args) > 4 {
+		ts.Fatalf("usage: http METHOD URL STATUS [JSON-BODY]")
+	}
+	want, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	var body io.Reader
+	if len(args) == 4 {
+		body = strings.NewReader(args[3])
+	}
+	req, err := http.NewRequest(args[0], args[1], body)
+	ts.Check(err)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
+	ts.Check(err)
+	defer resp.Body.Close()
+	got, err := io.ReadAll(resp.Body)
+	ts.Check(err)
+	ts.Stdout().Write(got)
+	if resp.StatusCode != want {
+		ts.Fatalf("%s %s: status %d, want %d; body: %s", args[0], args[1], resp.StatusCode, want, got)
+	}
 }

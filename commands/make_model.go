@@ -21,8 +21,23 @@ import (
 // (factory, seeder, controller, requests, resource) join as booleans here, and --all
 // sets them; the wizard fills this same struct.
 type makeModelOptions struct {
-	migration bool
-	resource  spec.Options
+	migration  bool
+	controller bool // -c: an API resource controller, registered in routes/api.go
+	requests   bool // Store and Update request types
+	resource   bool // the JSON resource
+	all        bool // -a: all of the above
+	api        bool // --api: accepted for Laravel muscle memory; kiln controllers are JSON APIs
+	spec       spec.Options
+}
+
+// companions applies --all.
+func (o *makeModelOptions) companions() {
+	if o.all {
+		o.migration, o.controller, o.requests, o.resource = true, true, true, true
+	}
+	if o.controller { // the controller binds the requests and answers with the resource
+		o.requests, o.resource = true, true
+	}
 }
 
 func newMakeModelCmd(g *globals) *cobra.Command {
@@ -47,16 +62,25 @@ Fields are name:type[:modifier…]:
 			return runMakeModel(cmd, g, o, args[0], args[1:])
 		},
 	}
+	addMakeModelFlags(cmd, &o)
+	return cmd
+}
+
+func addMakeModelFlags(cmd *cobra.Command, o *makeModelOptions) {
 	f := cmd.Flags()
 	f.BoolVarP(&o.migration, "migration", "m", false, "also generate the create-table migration")
-	f.BoolVar(&o.resource.SoftDeletes, "soft-deletes", false, "add deleted_at; deletes hide rows instead of removing them")
-	f.BoolVar(&o.resource.NoTimestamps, "no-timestamps", false, "no created_at/updated_at")
-	f.BoolVar(&o.resource.UUID, "uuid", false, "UUID primary key instead of an auto-increment bigint")
-	f.StringVar(&o.resource.Table, "table", "", "table name (default: the plural snake name)")
-	f.StringArrayVar(&o.resource.HasMany, "has-many", nil, "has-many relation to `Model` (repeatable)")
-	f.StringArrayVar(&o.resource.HasOne, "has-one", nil, "has-one relation to `Model` (repeatable)")
-	f.StringArrayVar(&o.resource.BelongsToMany, "belongs-to-many", nil, "many-to-many relation to `Model` through a pivot table (repeatable)")
-	return cmd
+	f.BoolVarP(&o.controller, "controller", "c", false, "also generate an API resource controller (with its requests and resource) and register its routes")
+	f.BoolVar(&o.requests, "requests", false, "also generate the Store and Update request types")
+	f.BoolVar(&o.resource, "resource", false, "also generate the JSON resource")
+	f.BoolVarP(&o.all, "all", "a", false, "migration, controller, requests and resource")
+	f.BoolVar(&o.api, "api", false, "accepted for Laravel compatibility: kiln controllers are JSON APIs")
+	f.BoolVar(&o.spec.SoftDeletes, "soft-deletes", false, "add deleted_at; deletes hide rows instead of removing them")
+	f.BoolVar(&o.spec.NoTimestamps, "no-timestamps", false, "no created_at/updated_at")
+	f.BoolVar(&o.spec.UUID, "uuid", false, "UUID primary key instead of an auto-increment bigint")
+	f.StringVar(&o.spec.Table, "table", "", "table name (default: the plural snake name)")
+	f.StringArrayVar(&o.spec.HasMany, "has-many", nil, "has-many relation to `Model` (repeatable)")
+	f.StringArrayVar(&o.spec.HasOne, "has-one", nil, "has-one relation to `Model` (repeatable)")
+	f.StringArrayVar(&o.spec.BelongsToMany, "belongs-to-many", nil, "many-to-many relation to `Model` through a pivot table (repeatable)")
 }
 
 func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name string, fields []string) error {
@@ -64,7 +88,8 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	if err != nil {
 		return err
 	}
-	res, err := spec.NewResource(name, fields, o.resource)
+	o.companions()
+	res, err := spec.NewResource(name, fields, o.spec)
 	if err != nil {
 		return asUsage(err)
 	}
@@ -81,6 +106,11 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 		}
 		p = mergePlans(p, mp)
 	}
+	hp, err := httpPlans(proj, res, o)
+	if err != nil {
+		return err
+	}
+	p = mergePlans(p, hp)
 	if err := applyPlan(cmd, g, proj.root, p); err != nil {
 		return err
 	}
