@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -206,7 +207,7 @@ func sameNameElsewhere(all []migrationFile, path string) bool {
 }
 
 // uuidKey matches the primary key field of a model generated with --uuid.
-var uuidKey = regexp.MustCompile(`(?m)^\s*ID\s+uuid\.UUID\b`)
+var uuidKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s*ID\s+uuid\.UUID\b`) })
 
 // markUUIDParents flags relations whose target model already exists with a UUID
 // primary key (belongs_to fields and belongs-to-many pivots), so their foreign keys
@@ -217,7 +218,7 @@ func markUUIDParents(proj project, res spec.Resource) {
 			return // a self-reference follows --uuid (spec sets it)
 		}
 		src, err := os.ReadFile(filepath.Join(proj.root, "app", "models", rel.Target.File()))
-		if err == nil && uuidKey.Match(src) {
+		if err == nil && uuidKey().Match(src) {
 			rel.TargetUUID = true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/joho/godotenv"
@@ -54,7 +55,7 @@ func (p project) env(key string) string {
 const migrationsDir = "database/migrations"
 
 // versionPrefix matches a migration file's version prefix.
-var versionPrefix = regexp.MustCompile(`^(\d{14})_`)
+var versionPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{14})_`) })
 
 // migrationFile is one migration on disk.
 type migrationFile struct {
@@ -82,7 +83,7 @@ func (p project) migrations() ([]migrationFile, error) {
 // (database/migrations/20261123120000_create_posts_table.go).
 func parseMigrationPath(p string) (migrationFile, bool) {
 	base := path.Base(p)
-	m := versionPrefix.FindStringSubmatch(base)
+	m := versionPrefix().FindStringSubmatch(base)
 	ext := path.Ext(base)
 	if m == nil || (ext != ".go" && ext != ".sql") || strings.HasSuffix(base, "_test.go") {
 		return migrationFile{}, false

@@ -6,6 +6,7 @@ package migration
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/kilnhq/kiln/generators/plan"
 	"github.com/kilnhq/kiln/generators/spec"
@@ -61,14 +62,14 @@ type migration struct {
 	body    []chain // the columns to create, add or remove (drop: to recreate)
 }
 
-var namePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var namePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]*$`) })
 
 // resolve checks the options and works out the migration's action and table.
 func resolve(o Options) (migration, error) {
 	if err := checkVersion(o.Version); err != nil {
 		return migration{}, err
 	}
-	if !namePattern.MatchString(o.Name) || len(o.Name) > 200 {
+	if !namePattern().MatchString(o.Name) || len(o.Name) > 200 {
 		return migration{}, specError("migration name", o.Name, "use snake_case letters, digits and _, starting with a letter (e.g. create_posts_table)")
 	}
 	m := migration{version: o.Version, name: o.Name}

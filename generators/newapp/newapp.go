@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/mod/module"
 
@@ -50,7 +51,7 @@ func Generate(o Options) (plan.Plan, error) {
 }
 
 func (o *Options) normalize() error {
-	if !validAppName.MatchString(o.Name) {
+	if !validAppName().MatchString(o.Name) {
 		return &OptionError{fmt.Sprintf("invalid app name %q (the directory's name): use letters, digits, '.', '-' and '_', starting with a letter or digit", o.Name)}
 	}
 	if o.Module == "" {
@@ -73,7 +74,7 @@ func (o *Options) normalize() error {
 
 // validAppName keeps the app name safe where it is written verbatim: .env values,
 // .gitignore patterns, the README and a PostgreSQL database name.
-var validAppName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+var validAppName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`) })
 
 // checkModulePath accepts Go import paths that do not collide with the standard
 // library: a module named fmt or net would make `import "fmt"` ambiguous.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kilnhq/kiln/generators/spec"
 )
@@ -150,7 +151,7 @@ func noValue(*field, string) (string, string) { return "", "" }
 // counts and integers; any decimal number for float and decimal fields.
 func sizeValue(f *field, val string) (string, string) {
 	if f.typ == spec.Float || f.typ == spec.Decimal {
-		if !decimalNumber.MatchString(val) {
+		if !decimalNumber().MatchString(val) {
 			return "", fmt.Sprintf("%q is not a number", val)
 		}
 		return val, ""
@@ -167,7 +168,7 @@ func sizeValue(f *field, val string) (string, string) {
 	return val, ""
 }
 
-var decimalNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+var decimalNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`) })
 
 func mustFloat(s string) float64 {
 	v, _ := strconv.ParseFloat(s, 64)
@@ -194,13 +195,13 @@ func targetValue(rule string) func(f *field, val string) (string, string) {
 	}
 }
 
-var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+var isoDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`) })
 
 // dateValue checks a before/after value: an ISO date, a relative day, or a
 // sibling field (checked once all fields are known, in checkReferences).
 func dateValue(_ *field, val string) (string, string) {
 	switch {
-	case isoDate.MatchString(val):
+	case isoDate().MatchString(val):
 		return val, ""
 	case val == "today" || val == "tomorrow" || val == "yesterday" || val == "now":
 		return val, ""

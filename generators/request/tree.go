@@ -197,7 +197,7 @@ func (c *field) finishField(parent *field, path string) error {
 
 // dateReference checks a before/after value that names a field.
 func (parent *field) dateReference(f *field, val string) string {
-	if val == "" || isoDate.MatchString(val) || val == "today" || val == "tomorrow" || val == "yesterday" || val == "now" {
+	if val == "" || isoDate().MatchString(val) || val == "today" || val == "tomorrow" || val == "yesterday" || val == "now" {
 		return ""
 	}
 	other := parent.child(val)

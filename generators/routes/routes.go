@@ -20,6 +20,7 @@ import (
 	"go/parser"
 	"go/token"
 	"regexp"
+	"sync"
 
 	"github.com/dave/dst"
 	"github.com/dave/dst/decorator"
@@ -95,14 +96,14 @@ func RegisterResource(src []byte, module, path, controller string) ([]byte, erro
 
 // routePath is the paths Resource is given here: slash-separated segments of
 // URL-safe characters, with no ServeMux wildcards or spaces.
-var routePath = regexp.MustCompile(`^(/[A-Za-z0-9._~-]+)+$`)
+var routePath = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(/[A-Za-z0-9._~-]+)+$`) })
 
 // checkArgs refuses inputs that would make an invalid or surprising edit.
 func checkArgs(module, path, controller string) error {
 	switch {
 	case module == "":
 		return fmt.Errorf("register %s: the app's module path is empty", controller)
-	case !routePath.MatchString(path):
+	case !routePath().MatchString(path):
 		return fmt.Errorf("register %s: invalid route path %q: use /segments of letters, digits, - and _", controller, path)
 	case !token.IsIdentifier(controller) || !token.IsExported(controller):
 		return fmt.Errorf("register controller %q: not an exported Go type name", controller)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -79,7 +80,7 @@ func formatTime(d Dialect, t time.Time) string {
 func quoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // plainDecimal matches the numbers kiln writes as defaults: no exponent, no leading +.
-var plainDecimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+var plainDecimal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`) })
 
 // defaultFor validates v as a default of column c and returns its literal. The
 // accepted Go types follow the column: numbers for numeric columns, bool for
@@ -151,7 +152,7 @@ func floatDefault(v any) (literal, error) {
 		lit, err := intDefault(x, false)
 		return lit, err
 	case string:
-		if !plainDecimal.MatchString(x) {
+		if !plainDecimal().MatchString(x) {
 			return literal{}, fmt.Errorf("default %q is not a plain number such as 9.5", x)
 		}
 		f, _ = strconv.ParseFloat(x, 64)
@@ -182,7 +183,7 @@ func decimalDefault(v any, precision, scale int) (literal, error) {
 	default:
 		return literal{}, fmt.Errorf("default %v (%T) is not a decimal", v, v)
 	}
-	if !plainDecimal.MatchString(s) {
+	if !plainDecimal().MatchString(s) {
 		return literal{}, fmt.Errorf("default %q is not a plain decimal such as 9.99", s)
 	}
 	whole, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
@@ -265,11 +266,13 @@ func textDefault(c *Column, v any) (literal, error) {
 			return literal{}, fmt.Errorf("default %q is not valid JSON", s)
 		}
 	case kindUUID:
-		if !uuidPattern.MatchString(s) {
+		if !uuidPattern().MatchString(s) {
 			return literal{}, fmt.Errorf("default %q is not a UUID", s)
 		}
 	}
 	return literal{kind: litString, text: s}, nil
 }
 
-var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+var uuidPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+})
