@@ -14,7 +14,8 @@ func newMakeCmd(g *globals) *cobra.Command {
 written when anything is wrong, --dry-run shows the diff, and a file you changed
 is never overwritten without --force.`,
 	})
-	cmd.AddCommand(newMakeModelCmd(g), newMakeMigrationCmd(g), newMakeScaffoldCmd(g))
+	cmd.AddCommand(newMakeModelCmd(g), newMakeMigrationCmd(g), newMakeScaffoldCmd(g),
+		newMakeControllerCmd(g), newMakeRequestCmd(g), newMakeResourceCmd(g))
 	return cmd
 }
 

@@ -100,6 +100,9 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 		return &usageError{err} // a clash between the user's names, e.g. a field named relations
 	}
 	p.Generator = "make model"
+	if err := recordModelSpec(&p, res, name, fields, o.spec); err != nil {
+		return err
+	}
 	if o.migration {
 		mp, err := modelMigrations(g, proj, res)
 		if err != nil {

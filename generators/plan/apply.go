@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"go/format"
 	"io/fs"
@@ -17,6 +18,7 @@ type change struct {
 	newMode fs.FileMode // mode to write with
 	status  Status
 	isEdit  bool
+	meta    json.RawMessage // File.Meta, for the manifest
 }
 
 // Apply writes the plan under root, all or nothing.
@@ -122,7 +124,7 @@ func prepareFile(r projectRoot, f File, force bool) (change, error) {
 	if err != nil {
 		return change{}, err
 	}
-	c := change{target: t, content: content, newMode: f.Mode}
+	c := change{target: t, content: content, newMode: f.Mode, meta: f.Meta}
 	if c.newMode == 0 {
 		c.newMode = defaultMode
 	}

@@ -30,9 +30,10 @@ type Manifest struct {
 
 // ManifestEntry records one file kiln wrote.
 type ManifestEntry struct {
-	Path      string `json:"path"`
-	SHA256    string `json:"sha256"`
-	Generator string `json:"generator"`
+	Path      string          `json:"path"`
+	SHA256    string          `json:"sha256"`
+	Generator string          `json:"generator"`
+	Meta      json.RawMessage `json:"meta,omitempty"` // File.Meta of the apply that wrote it
 }
 
 // Lookup returns the entry for a slash path.
@@ -67,12 +68,26 @@ func parseManifest(data []byte) (Manifest, error) {
 	if m.Version != manifestVersion {
 		return Manifest{}, fmt.Errorf("read %s: unsupported manifest version %d (want %d)", ManifestPath, m.Version, manifestVersion)
 	}
-	for _, e := range m.Files {
+	for i, e := range m.Files {
 		if reason := checkPath(e.Path); reason != "" {
 			return Manifest{}, fmt.Errorf("read %s: corrupt manifest: entry %q: %s", ManifestPath, e.Path, reason)
 		}
+		m.Files[i].Meta = compactJSON(e.Meta)
 	}
 	return m, nil
+}
+
+// compactJSON undoes the manifest's indentation, so metadata compares equal to
+// what a generator produces.
+func compactJSON(raw json.RawMessage) json.RawMessage {
+	if len(raw) == 0 {
+		return nil
+	}
+	var b bytes.Buffer
+	if json.Compact(&b, raw) != nil {
+		return raw
+	}
+	return b.Bytes()
 }
 
 // merge returns m with the given entries replacing those for the same paths,
@@ -127,11 +142,11 @@ func manifestEntries(old Manifest, changes []change, generator string) []Manifes
 		switch {
 		case c.isEdit && !known:
 			continue
-		case c.isEdit, c.status == StatusIdentical && known && prev.SHA256 == sum:
+		case c.isEdit, c.status == StatusIdentical && known && prev.SHA256 == sum && bytes.Equal(prev.Meta, c.meta):
 			prev.SHA256 = sum
 			out = append(out, prev)
 		default:
-			out = append(out, ManifestEntry{Path: c.path, SHA256: sum, Generator: generator})
+			out = append(out, ManifestEntry{Path: c.path, SHA256: sum, Generator: generator, Meta: c.meta})
 		}
 	}
 	return out

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -88,7 +90,7 @@ func TestManifestKeepsForeignEntries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Files) != 2 || m.Files[0].Path != "a.txt" || m.Files[1] != (ManifestEntry{Path: "z.txt", SHA256: "ab", Generator: "new"}) {
+	if len(m.Files) != 2 || m.Files[0].Path != "a.txt" || !reflect.DeepEqual(m.Files[1], ManifestEntry{Path: "z.txt", SHA256: "ab", Generator: "new"}) {
 		t.Errorf("files = %+v", m.Files)
 	}
 }
@@ -134,5 +136,26 @@ func TestEditsAloneWriteNoManifest(t *testing.T) {
 	equalStrings(t, "Updated", res.Updated, []string{"routes/api.go"})
 	if _, ok := snapshot(t, root)[ManifestPath]; ok {
 		t.Error("an edit-only apply wrote a manifest")
+	}
+}
+
+// File.Meta is recorded with the file, and a changed Meta is recorded again even
+// when the content is identical.
+func TestManifestRecordsMeta(t *testing.T) {
+	root := t.TempDir()
+	write := func(meta string) {
+		p := Plan{Generator: "make model"}
+		p.Files = append(p.Files, File{Path: "m.go.txt", Content: []byte("x\n"), Meta: json.RawMessage(meta)})
+		mustApply(t, root, p, Options{})
+	}
+	write(`{"name":"Post"}`)
+	write(`{"name":"Post","fields":["title:string"]}`)
+	m, err := ReadManifest(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, ok := m.Lookup("m.go.txt")
+	if !ok || string(e.Meta) != `{"name":"Post","fields":["title:string"]}` {
+		t.Errorf("entry = %+v", e)
 	}
 }

@@ -10,6 +10,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"io/fs"
 )
 
@@ -22,6 +23,10 @@ type File struct {
 	// Mode applies to new files; 0 means 0o644. An existing file keeps its
 	// mode, because the user may have chmod'ed it on purpose.
 	Mode fs.FileMode
+	// Meta is recorded with the file in the manifest: what produced it (a
+	// model's spec), so a later generator can rebuild its input exactly
+	// instead of parsing Go back. nil records nothing.
+	Meta json.RawMessage
 }
 
 // Edit changes an existing user file, e.g. registering a route or a seeder.
