@@ -143,7 +143,9 @@ func scriptCondition(cond string) (bool, error) {
 }
 
 // cmdHTTP sends one request and checks the status: http METHOD URL STATUS [JSON-BODY].
-// The response body goes to the command's stdout, for stdout checks.
+// The response body goes to the command's stdout, for stdout checks, after a
+// "Location: …" line when the response has one. A body of @bytes=N sends a JSON
+// object N bytes long.
 func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 3 || len(args) > 4 {
 		ts.Fatalf("usage: http METHOD URL STATUS [JSON-BODY]")
@@ -153,6 +155,11 @@ func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
 	var body io.Reader
 	if len(args) == 4 {
 		body = strings.NewReader(args[3])
+		if n, ok := strings.CutPrefix(args[3], "@bytes="); ok {
+			size, err := strconv.Atoi(n)
+			ts.Check(err)
+			body = strings.NewReader(`{"title":"` + strings.Repeat("x", max(size-12, 0)) + `"}`)
+		}
 	}
 	req, err := http.NewRequest(args[0], args[1], body)
 	ts.Check(err)
@@ -164,6 +171,9 @@ func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
 	defer resp.Body.Close()
 	got, err := io.ReadAll(resp.Body)
 	ts.Check(err)
+	if loc := resp.Header.Get("Location"); loc != "" {
+		fmt.Fprintf(ts.Stdout(), "Location: %s\n", loc)
+	}
 	ts.Stdout().Write(got)
 	if resp.StatusCode != want {
 		ts.Fatalf("%s %s: status %d, want %d; body: %s", args[0], args[1], resp.StatusCode, want, got)
