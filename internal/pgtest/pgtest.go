@@ -136,7 +136,14 @@ func start() (*server, error) {
 		return nil, err
 	}
 	s := &server{bin: bin}
+	reapOrphans(s)
 	if s.dir, err = os.MkdirTemp("", "kiln-pgtest-"); err != nil {
+		return nil, err
+	}
+	// Recorded so a later run can stop this cluster if this process dies
+	// without cleaning up (pg_ctl daemonises the server, so it outlives us).
+	if err := os.WriteFile(filepath.Join(s.dir, "owner.pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		s.cleanup()
 		return nil, err
 	}
 	s.data = filepath.Join(s.dir, "data")
@@ -212,6 +219,28 @@ func (s *server) startServer() error {
 		lastErr = fmt.Errorf("pg_ctl start: %v\n%s\n%s", err, out, log) // maybe the port was taken: retry
 	}
 	return lastErr
+}
+
+// reapOrphans stops and removes clusters left by test processes that died
+// (a SIGKILLed or timed-out test binary never runs Main's cleanup).
+func reapOrphans(template *server) {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "kiln-pgtest-*"))
+	for _, dir := range dirs {
+		data, err := os.ReadFile(filepath.Join(dir, "owner.pid"))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(string(data))
+		if err != nil || pid <= 0 || !errors.Is(syscall.Kill(pid, 0), syscall.ESRCH) {
+			continue // its owner still runs, or it is not ours to judge
+		}
+		orphan := &server{bin: template.bin, dir: dir, data: filepath.Join(dir, "data")}
+		if orphan.dropRoot() != nil {
+			continue
+		}
+		orphan.command("pg_ctl", "-D", orphan.data, "-m", "immediate", "-w", "-t", "30", "stop").Run()
+		os.RemoveAll(dir)
+	}
 }
 
 func (s *server) dsn(database string) string {
