@@ -2,11 +2,11 @@ package controller
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kilnhq/kiln/generators/internal/tempapp"
 	"github.com/kilnhq/kiln/generators/migration"
 	"github.com/kilnhq/kiln/generators/model"
 	"github.com/kilnhq/kiln/generators/plan"
@@ -57,8 +57,7 @@ func TestGeneratedAPIServes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module")
 	}
-	dir := t.TempDir()
-	writeModule(t, dir)
+	app := tempapp.New(t, appModule)
 	user := newResource(t, "User", "name:string email:string:unique")
 	post := newResource(t, "Post", "title:string body:text:nullable published:bool author:belongs_to=users", spec.Options{SoftDeletes: true})
 	var p plan.Plan
@@ -70,42 +69,15 @@ func TestGeneratedAPIServes(t *testing.T) {
 	p = merge(p, resource.Support())
 	p = merge(p, must(request.Generate(request.Options{Module: appModule, Model: &post})))
 	p = merge(p, must(Generate([]spec.Name{post.Name}, Options{Module: appModule, Model: &post})))
-	write(t, dir, routes.File, routesGo)
-	write(t, dir, migration.Dir+"/migrations.go", migrationsGo)
-	write(t, dir, "routes/api_test.go", readTestdata(t, "api_test.go.txt"))
-	if _, err := plan.Apply(t.Context(), dir, p, plan.Options{}); err != nil {
+	app.Write(routes.File, routesGo)
+	app.Write(migration.Dir+"/migrations.go", migrationsGo)
+	app.Write("routes/api_test.go", readTestdata(t, "api_test.go.txt"))
+	if _, err := plan.Apply(t.Context(), app.Dir, p, plan.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-		goCmd(t, dir, args...)
+		t.Logf("go %s:\n%s", strings.Join(args, " "), app.Go(args...))
 	}
-}
-
-// writeModule writes go.mod, requiring this checkout of kiln, and its go.sum.
-func writeModule(t *testing.T, dir string) {
-	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, dir, "go.mod", "module "+appModule+"\n\ngo 1.26.0\n\nrequire github.com/kilnhq/kiln v0.0.0\n\nreplace github.com/kilnhq/kiln => "+root+"\n")
-	write(t, dir, "go.sum", string(sum))
-}
-
-func goCmd(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	t.Logf("go %s:\n%s", strings.Join(args, " "), out)
 }
 
 func newResource(t *testing.T, name, fields string, opts ...spec.Options) spec.Resource {
@@ -143,15 +115,4 @@ func readTestdata(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-func write(t *testing.T, dir, path, content string) {
-	t.Helper()
-	full := filepath.Join(dir, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

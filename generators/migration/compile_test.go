@@ -4,10 +4,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/kilnhq/kiln/generators/internal/tempapp"
 	"github.com/kilnhq/kiln/generators/plan"
 	"github.com/kilnhq/kiln/generators/spec"
 	"github.com/kilnhq/kiln/internal/pgtest"
@@ -147,38 +147,18 @@ func TestGeneratedMigrationsCompileAndRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds an app module")
 	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	files := map[string]string{
-		"go.mod":                 "module example.com/app\n\ngo 1.26\n\nrequire github.com/kilnhq/kiln v0.0.0-00010101000000-000000000000\n\nreplace github.com/kilnhq/kiln => " + root + "\n",
-		"main.go":                mainGo,
-		"sqlite/migrations.go":   migrationsGo,
-		"postgres/migrations.go": migrationsGo,
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["go.sum"] = string(sum)
+	app := tempapp.New(t, "example.com/app")
+	dir := app.Dir
+	app.Write("main.go", mainGo)
+	app.Write("sqlite/migrations.go", migrationsGo)
+	app.Write("postgres/migrations.go", migrationsGo)
 	for _, dialect := range []string{"sqlite", "postgres"} {
 		for _, f := range generatedSet(t, dialect).Files {
-			files[dialect+"/"+filepath.Base(f.Path)] = string(f.Content)
+			app.Write(dialect+"/"+filepath.Base(f.Path), string(f.Content))
 		}
 	}
-	for path, content := range files {
-		full := filepath.Join(dir, path)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	goCmd(t, dir, nil, "vet", "./...")
-	goCmd(t, dir, nil, "build", "-o", "app", ".")
+	app.Go("vet", "./...")
+	app.Go("build", "-o", "app", ".")
 	run := func(env ...string) {
 		t.Helper()
 		cmd := exec.Command(filepath.Join(dir, "app"))
@@ -190,14 +170,4 @@ func TestGeneratedMigrationsCompileAndRun(t *testing.T) {
 	}
 	run("DB_DRIVER=sqlite", "DB_DSN="+filepath.Join(dir, "app.db"))
 	run("DB_DRIVER=postgres", "DB_DSN="+pgtest.NewDatabase(t))
-}
-
-func goCmd(t *testing.T, dir string, env []string, args ...string) {
-	t.Helper()
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), append([]string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}, env...)...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
 }

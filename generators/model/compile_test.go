@@ -1,11 +1,9 @@
 package model
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/kilnhq/kiln/generators/internal/tempapp"
 )
 
 // blogModels are the models of the compile test: every type, every
@@ -112,52 +110,15 @@ func TestGeneratedModelsCompileAndRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module")
 	}
-	root := kilnRoot(t)
-	dir := t.TempDir()
-	write(t, dir, "go.mod", "module blog\n\ngo 1.26.0\n\nrequire github.com/kilnhq/kiln v0.0.0\n\nreplace github.com/kilnhq/kiln => "+root+"\n")
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, dir, "go.sum", string(sum))
+	app := tempapp.New(t, "blog")
 	for _, c := range blogModels {
 		p, err := Generate(c.resource(t), Options{Module: "blog"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		write(t, dir, p.Files[0].Path, string(p.Files[0].Content))
+		app.Write(p.Files[0].Path, string(p.Files[0].Content))
 	}
-	write(t, dir, "app/models/blog_test.go", blogTest+"\nconst schema = `"+blogSchema+"`\n")
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
-}
-
-// kilnRoot is the absolute path of this checkout.
-func kilnRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
-		t.Fatalf("kiln checkout not found: %v", err)
-	}
-	return root
-}
-
-func write(t *testing.T, dir, path, content string) {
-	t.Helper()
-	full := filepath.Join(dir, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	app.Write("app/models/blog_test.go", blogTest+"\nconst schema = `"+blogSchema+"`\n")
+	app.Go("vet", "./...")
+	app.Go("test", "./...")
 }

@@ -1,12 +1,9 @@
 package request
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/kilnhq/kiln/generators/internal/tempapp"
 	"github.com/kilnhq/kiln/generators/model"
 	"github.com/kilnhq/kiln/generators/spec"
 )
@@ -179,20 +176,13 @@ func TestGeneratedRequestsCompileAndRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module")
 	}
-	root := kilnRoot(t)
-	dir := t.TempDir()
-	write(t, dir, "go.mod", "module blog\n\ngo 1.26.0\n\nrequire github.com/kilnhq/kiln v0.0.0\n\nreplace github.com/kilnhq/kiln => "+root+"\n")
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, dir, "go.sum", string(sum))
+	app := tempapp.New(t, "blog")
 	for _, c := range appModels {
 		p, err := model.Generate(c.resource(t), model.Options{Module: "blog"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		write(t, dir, p.Files[0].Path, string(p.Files[0].Content))
+		app.Write(p.Files[0].Path, string(p.Files[0].Content))
 	}
 	for _, o := range appRequests(t) {
 		o.Module = "blog"
@@ -200,41 +190,9 @@ func TestGeneratedRequestsCompileAndRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range p.Files {
-			write(t, dir, f.Path, string(f.Content))
-		}
+		app.WritePlan(p)
 	}
-	write(t, dir, "app/http/requests/requests_test.go", appTest+"\nconst schema = `"+appSchema+"`\n")
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
-}
-
-// kilnRoot is the absolute path of this checkout.
-func kilnRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
-		t.Fatalf("kiln checkout not found: %v", err)
-	}
-	return root
-}
-
-func write(t *testing.T, dir, path, content string) {
-	t.Helper()
-	full := filepath.Join(dir, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	app.Write("app/http/requests/requests_test.go", appTest+"\nconst schema = `"+appSchema+"`\n")
+	app.Go("vet", "./...")
+	app.Go("test", "./...")
 }
