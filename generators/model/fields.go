@@ -102,9 +102,15 @@ func (g *gen) hasDefaultTag() bool {
 	return false
 }
 
-// goType is the Go type of a DSL field, per docs/data-layer.md: nullable
-// fields are pointers, except where a Null type or nil already means NULL.
-func (g *gen) goType(f spec.Field) jen.Code {
+// goType is the Go type of a DSL field in the model itself.
+func (g *gen) goType(f spec.Field) jen.Code { return FieldType(g.r, f, "") }
+
+// FieldType is the Go type of r's field f, per docs/data-layer.md: nullable
+// fields are pointers, except where a Null type or nil already means NULL. Enum
+// types are r's own (PostStatus); enumPkg is the import path to qualify them with
+// from another package, "" inside the models package. The resource and request
+// generators use it, so a model and the code around it can never disagree.
+func FieldType(r spec.Resource, f spec.Field, enumPkg string) jen.Code {
 	switch f.Type {
 	case spec.Decimal:
 		return jen.Qual(decimalPkg, pick(f.Nullable, "NullDecimal", "Decimal"))
@@ -113,7 +119,7 @@ func (g *gen) goType(f spec.Field) jen.Code {
 	case spec.JSON:
 		return jen.Qual(ormPkg, "JSON")
 	}
-	t := g.baseType(f)
+	t := baseType(r, f, enumPkg)
 	if f.Nullable {
 		return jen.Op("*").Add(t)
 	}
@@ -122,7 +128,7 @@ func (g *gen) goType(f spec.Field) jen.Code {
 
 // baseType is the non-null Go type of the field types that become pointers
 // when nullable.
-func (g *gen) baseType(f spec.Field) *jen.Statement {
+func baseType(r spec.Resource, f spec.Field, enumPkg string) *jen.Statement {
 	switch f.Type {
 	case spec.Int:
 		return jen.Int()
@@ -135,18 +141,18 @@ func (g *gen) baseType(f spec.Field) *jen.Statement {
 	case spec.Date, spec.DateTime:
 		return jen.Qual("time", "Time")
 	case spec.Enum:
-		return jen.Id(enumType(g.r, f))
+		if enumPkg != "" {
+			return jen.Qual(enumPkg, enumType(r, f))
+		}
+		return jen.Id(enumType(r, f))
 	case spec.BelongsTo:
-		if g.parentUsesUUID(*f.Relation) {
+		if f.Relation != nil && f.Relation.TargetUUID {
 			return jen.Qual(uuidPkg, "UUID")
 		}
 		return jen.Int64()
 	}
 	return jen.String() // string, text
 }
-
-// parentUsesUUID reports whether the belongs_to target has a UUID key.
-func (g *gen) parentUsesUUID(rel spec.Relation) bool { return rel.TargetUUID }
 
 func pick(cond bool, yes, no string) string {
 	if cond {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/kilnhq/kiln/generators/model"
 	"github.com/kilnhq/kiln/generators/spec"
 )
 
@@ -59,48 +60,8 @@ func isSecret(col string) bool {
 	return slices.Contains(secretNames, col) || strings.HasSuffix(col, "_secret") || strings.HasSuffix(col, "_token")
 }
 
-// goType is the model field's Go type, per docs/data-layer.md: nullable
-// fields are pointers, except where a Null type or nil already means NULL.
-func (g gen) goType(f spec.Field) jen.Code {
-	switch f.Type {
-	case spec.Decimal:
-		return jen.Qual(decimalPkg, pick(f.Nullable, "NullDecimal", "Decimal"))
-	case spec.UUID:
-		return jen.Qual(uuidPkg, pick(f.Nullable, "NullUUID", "UUID"))
-	case spec.JSON:
-		return jen.Qual(ormPkg, "JSON")
-	}
-	t := g.baseType(f)
-	if f.Nullable {
-		return jen.Op("*").Add(t)
-	}
-	return t
-}
-
-// baseType is the non-null Go type of the field types that become pointers
-// when nullable.
-func (g gen) baseType(f spec.Field) *jen.Statement {
-	switch f.Type {
-	case spec.Int:
-		return jen.Int()
-	case spec.BigInt:
-		return jen.Int64()
-	case spec.Float:
-		return jen.Float64()
-	case spec.Bool:
-		return jen.Bool()
-	case spec.Date, spec.DateTime:
-		return jen.Qual("time", "Time")
-	case spec.Enum:
-		return g.model(g.o.Model.Name.Go() + f.GoName()) // the model's enum type: models.PostStatus
-	case spec.BelongsTo:
-		if f.Relation != nil && f.Relation.TargetUUID {
-			return jen.Qual(uuidPkg, "UUID")
-		}
-		return jen.Int64()
-	}
-	return jen.String() // string, text
-}
+// goType is the model field's Go type, exactly as the model declares it.
+func (g gen) goType(f spec.Field) jen.Code { return model.FieldType(*g.o.Model, f, g.modelsPkg()) }
 
 func pick(cond bool, yes, no string) string {
 	if cond {
