@@ -90,7 +90,7 @@ func Generate(names []spec.Name, o Options) (plan.Plan, error) {
 		if err != nil {
 			return plan.Plan{}, err
 		}
-		p.Add(Path(n), src)
+		p.AddFormatted(Path(n), src)
 		regs = append(regs, routes.Resource{Path: n.RoutePath(), Controller: TypeName(n)})
 	}
 	if o.Resource && !o.SkipRoutes && len(regs) > 0 {

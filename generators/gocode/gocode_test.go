@@ -1,6 +1,7 @@
 package gocode
 
 import (
+	"go/format"
 	"strings"
 	"testing"
 
@@ -69,5 +70,31 @@ func TestRenderSingleImportAndComments(t *testing.T) {
 	want := "// Package routes does things.\npackage routes\n\nimport \"fmt\"\n\n// X is documented.\nfunc X() {\n\tfmt.Println()\n}\n"
 	if string(out) != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// TestRenderIsGofmtStable checks that splicing the import groups leaves a file
+// gofmt would not change, since plan.Apply trusts Render's output as formatted.
+func TestRenderIsGofmtStable(t *testing.T) {
+	f := jen.NewFilePathName("blog/app/http/controllers", "controllers")
+	f.Func().Id("X").Params(
+		jen.Id("w").Qual("net/http", "ResponseWriter"),
+		jen.Id("r").Op("*").Qual("github.com/kilnhq/kiln/runtime/web", "Router"),
+		jen.Id("d").Qual("github.com/shopspring/decimal", "Decimal"),
+	).Block(
+		jen.Qual("fmt", "Println").Call(jen.Qual("blog/app/models", "Post").Values(), jen.Qual("blog/app/http/requests", "X")),
+		jen.Qual("github.com/google/uuid", "New").Call(),
+		jen.Qual("context", "Background").Call(),
+	)
+	out, err := Render("x.go", f, "blog", "github.com/kilnhq/kiln/runtime/web", "blog/app/models", "blog/app/http/requests", "github.com/google/uuid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatted, err := format.Source(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(formatted) != string(out) {
+		t.Errorf("Render output is not gofmt-stable:\n%s\ngofmt:\n%s", out, formatted)
 	}
 }

@@ -39,7 +39,7 @@ func addGo(p *plan.Plan, m migration) error {
 	if err != nil {
 		return err
 	}
-	p.Add(path, src)
+	p.AddFormatted(path, src)
 	return nil
 }
 

@@ -47,7 +47,7 @@ func Generate(r spec.Resource, o Options) (plan.Plan, error) {
 		return plan.Plan{}, err
 	}
 	var p plan.Plan
-	p.Add(path, src)
+	p.AddFormatted(path, src)
 	return p, nil
 }
 

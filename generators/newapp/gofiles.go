@@ -32,7 +32,7 @@ func addGoFiles(o Options, p *plan.Plan) error {
 		if err != nil {
 			return err
 		}
-		p.Add(f.path, src)
+		p.AddFormatted(f.path, src)
 	}
 	return nil
 }

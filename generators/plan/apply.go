@@ -108,6 +108,9 @@ func prepare(r projectRoot, p Plan, force bool) ([]change, error) {
 // Render returns f's content exactly as Apply would write it (Go files gofmt'd), with
 // an error naming the file. Golden tests use it to compare what users will get.
 func Render(f File) ([]byte, error) {
+	if f.Formatted {
+		return f.Content, nil
+	}
 	content, err := render(f.Path, f.Content)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", f.Path, err)

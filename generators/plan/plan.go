@@ -27,6 +27,9 @@ type File struct {
 	// model's spec), so a later generator can rebuild its input exactly
 	// instead of parsing Go back. nil records nothing.
 	Meta json.RawMessage
+	// Formatted says Content is gofmt'd already (generators/gocode output,
+	// which jennifer formats), so Apply does not format it a second time.
+	Formatted bool
 }
 
 // Edit changes an existing user file, e.g. registering a route or a seeder.
@@ -55,6 +58,11 @@ type Plan struct {
 // Add appends a file with the default mode.
 func (p *Plan) Add(path string, content []byte) {
 	p.Files = append(p.Files, File{Path: path, Content: content})
+}
+
+// AddFormatted appends a Go file whose content is gofmt'd already.
+func (p *Plan) AddFormatted(path string, content []byte) {
+	p.Files = append(p.Files, File{Path: path, Content: content, Formatted: true})
 }
 
 // AddEdit appends an edit of an existing file.

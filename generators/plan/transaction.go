@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // write is one file the transaction puts in place.
@@ -20,9 +21,10 @@ type write struct {
 
 // transaction writes files all-or-nothing.
 //
-// It works in three passes: create missing directories, write every new
-// content to a temp file beside its destination (fsync'd), then rename the
-// temps into place. A rename within one directory is atomic, so each file is
+// It works in four passes: create missing directories, write every new
+// content to a temp file beside its destination, fsync the temps (all at
+// once: concurrent fsyncs share one journal commit on ext4 and XFS, so nine
+// files cost about as much as one), then rename the temps into place. A rename within one directory is atomic, so each file is
 // always either its old or its new content, never half-written; and writing
 // all temps before the first rename means most failures (disk full, bad
 // permissions) happen while the user's files are still untouched. If
@@ -60,6 +62,9 @@ func (t *transaction) apply() error {
 		if err := t.writeTemp(w); err != nil {
 			return err
 		}
+	}
+	if err := t.syncTemps(); err != nil {
+		return err
 	}
 	for _, w := range t.writes {
 		if err := t.ctx.Err(); err != nil {
@@ -138,25 +143,68 @@ func (t *transaction) writeTemp(w *write) error {
 		f.Close()
 		return err
 	}
-	if err := fill(f, w.content, w.newMode); err != nil {
+	if err := fill(f, w.content, w.newMode, false); err != nil {
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}
 	return t.step("write", w.path)
+}
+
+// syncTemps fsyncs every temp file concurrently, so the renames that follow
+// never expose a file whose data is not on disk yet.
+func (t *transaction) syncTemps() error {
+	paths := make([]string, len(t.writes))
+	for i, w := range t.writes {
+		paths[i] = w.tmp
+	}
+	errs := syncAll(paths)
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("write %s: %w", t.writes[i].path, err)
+		}
+	}
+	if err := t.ctx.Err(); err != nil {
+		return err
+	}
+	return t.step("sync", "")
+}
+
+// syncAll fsyncs the files or directories at paths in parallel and returns
+// each one's error.
+func syncAll(paths []string) []error {
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Go(func() { errs[i] = syncPath(p) })
+	}
+	wg.Wait()
+	return errs
+}
+
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func createTemp(dest string) (*os.File, error) {
 	return os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".kiln-*")
 }
 
-// fill writes, chmods, fsyncs and closes f. The explicit chmod gives new
-// files exactly their planned mode and updated files exactly their old one,
-// whatever the umask.
-func fill(f *os.File, content []byte, mode fs.FileMode) error {
+// fill writes, chmods, optionally fsyncs, and closes f. The explicit chmod
+// gives new files exactly their planned mode and updated files exactly their
+// old one, whatever the umask.
+func fill(f *os.File, content []byte, mode fs.FileMode, fsync bool) error {
 	_, err := f.Write(content)
 	if err == nil {
 		err = f.Chmod(mode)
 	}
-	if err == nil {
+	if err == nil && fsync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -208,7 +256,7 @@ func replace(dest string, content []byte, mode fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	if err := fill(f, content, mode); err != nil {
+	if err := fill(f, content, mode, true); err != nil {
 		os.Remove(f.Name())
 		return err
 	}
@@ -225,22 +273,19 @@ func replace(dest string, content []byte, mode fs.FileMode) error {
 func (t *transaction) syncDirs() {
 	seen := map[string]bool{}
 	var dirs []string
+	add := func(d string) {
+		if !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
 	for _, w := range t.writes {
-		dirs = append(dirs, filepath.Dir(w.abs))
+		add(filepath.Dir(w.abs))
 	}
 	for _, d := range t.dirs {
-		dirs = append(dirs, filepath.Dir(d))
+		add(filepath.Dir(d))
 	}
-	for _, d := range dirs {
-		if seen[d] {
-			continue
-		}
-		seen[d] = true
-		if f, err := os.Open(d); err == nil {
-			f.Sync()
-			f.Close()
-		}
-	}
+	syncAll(dirs)
 }
 
 // rel names a path for messages, relative to the root.

@@ -158,7 +158,7 @@ func render(path string, f *jen.File, module string, more ...string) (plan.Plan,
 		return plan.Plan{}, err
 	}
 	var p plan.Plan
-	p.Add(path, src)
+	p.AddFormatted(path, src)
 	return p, nil
 }
 

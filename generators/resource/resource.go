@@ -99,7 +99,7 @@ func Generate(n spec.Name, o Options) (plan.Plan, error) {
 		return plan.Plan{}, err
 	}
 	var p plan.Plan
-	p.Add(path, src)
+	p.AddFormatted(path, src)
 	return p, nil
 }
 
