@@ -13,57 +13,31 @@ import (
 	"github.com/kilnhq/kiln/runtime/web"
 )
 
-// decodeBody decodes the request's JSON body into v with web.DecodeInto, so
+// decodeBody decodes the request's JSON body into v with web.DecodeBody, so
 // Content-Type (415), the size limit (413) and an empty, malformed or
 // trailing-data body (400) are answered exactly as web.Decode answers them.
-// It also returns the body, read through a tee, for Sent and for naming
-// the fields of a decode error.
+// It also returns the body, for Sent and for naming the fields of a decode
+// error.
 //
 // Unlike web.Decode, a value of the wrong type or an unknown key is the
 // client's data being wrong, not the request being malformed: a 422 naming
 // every such field by its full path (items.1.qty), as Laravel names it. A
 // body that is not an object is still a 400.
 func decodeBody(r *http.Request, v any) ([]byte, error) {
-	if r.Body == nil {
-		return nil, web.DecodeInto(r, v)
-	}
-	tee := &teeBody{src: r.Body}
-	if n := r.ContentLength; n > 0 && n <= maxPresize {
-		tee.buf = make([]byte, 0, n)
-	}
-	r.Body = tee
-	err := web.DecodeInto(r, v)
-	r.Body = tee.src
+	body, err := web.DecodeBody(r, v)
 	if err == nil || !dataError(err) {
-		return tee.buf, err
+		return body, err
 	}
-	if t := reflect.TypeOf(v).Elem(); t.Kind() == reflect.Struct && firstByte(tee.buf) != '{' {
+	if t := reflect.TypeOf(v).Elem(); t.Kind() == reflect.Struct && firstByte(body) != '{' {
 		return nil, web.BadRequest("request body must be a JSON object")
 	}
 	var fails []failure
-	locate(tee.buf, reflect.TypeOf(v).Elem(), "", &fails)
+	locate(body, reflect.TypeOf(v).Elem(), "", &fails)
 	if len(fails) == 0 { // not expected: the decoder and locate disagree
 		return nil, err
 	}
 	return nil, unprocessable(fails, customMessages(v))
 }
-
-// maxPresize caps the buffer sized from a declared Content-Length.
-const maxPresize = 64 << 10
-
-// teeBody keeps a copy of what web.DecodeInto reads.
-type teeBody struct {
-	src io.ReadCloser
-	buf []byte
-}
-
-func (t *teeBody) Read(p []byte) (int, error) {
-	n, err := t.src.Read(p)
-	t.buf = append(t.buf, p[:n]...)
-	return n, err
-}
-
-func (t *teeBody) Close() error { return t.src.Close() }
 
 // dataError reports whether a web.DecodeInto error is about the values in a
 // well-formed body (a 400 whose cause is a type mismatch, an unknown key or

@@ -33,19 +33,30 @@ func Decode[T any](r *http.Request) (T, error) {
 //
 // Its errors are *Error, ready for WriteError.
 func DecodeInto(r *http.Request, v any) error {
+	_, err := DecodeBody(r, v)
+	return err
+}
+
+// DecodeBody is DecodeInto that also returns the body it read (nil when the
+// request was refused before reading), for callers that look at the raw JSON
+// too, such as validate.Bind naming the fields of a type error.
+func DecodeBody(r *http.Request, v any) ([]byte, error) {
 	if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
-		return err
+		return nil, err
 	}
 	body, err := readBody(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return decodeJSON(body, v)
+	return body, decodeJSON(body, v)
 }
 
 // checkContentType accepts application/json and structured +json types such as
 // application/merge-patch+json, in UTF-8.
 func checkContentType(ct string) error {
+	if ct == "application/json" || strings.EqualFold(ct, "application/json; charset=utf-8") {
+		return nil // the common cases, without ParseMediaType's allocations
+	}
 	if ct == "" {
 		return UnsupportedMediaType("missing Content-Type: send application/json")
 	}
