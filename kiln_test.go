@@ -44,6 +44,7 @@ func TestScripts(t *testing.T) {
 			"waithttp": cmdWaitHTTP,
 			"pgdb":     cmdPostgresDatabase(t),
 			"http":     cmdHTTP,
+			"sqldump":  cmdSQLDump,
 		},
 		Condition:           scriptCondition,
 		RequireExplicitExec: true,

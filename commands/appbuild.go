@@ -44,12 +44,18 @@ func runApp(ctx context.Context, g *globals, proj project, args ...string) error
 	cmd.Dir = proj.root
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = g.stdin, g.stdout, g.stderr
 	cmd.Env = os.Environ()
-	if err := cmd.Run(); err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) && exit.ExitCode() > 0 {
-			return &exitError{code: exit.ExitCode()}
-		}
-		return fmt.Errorf("run the app: %w", err)
+	return appExit(cmd.Run())
+}
+
+// appExit turns the app's exit into kiln's: its exit code passes through
+// (its own message is already printed), anything else is an error.
+func appExit(err error) error {
+	if err == nil {
+		return nil
 	}
-	return nil
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() > 0 {
+		return &exitError{code: exit.ExitCode()}
+	}
+	return fmt.Errorf("run the app: %w", err)
 }

@@ -10,7 +10,7 @@ import (
 func newDBCmd(g *globals) *cobra.Command {
 	cmd := groupCmd(&cobra.Command{
 		Use:   "db",
-		Short: "Run migrations: migrate, rollback, status, fresh",
+		Short: "Run migrations and seeders: migrate, rollback, status, fresh, seed",
 		Long: `Manage the app's database. Migrations are app code, so kiln builds the app (into
 .kiln/bin/app, reusing the Go build cache) and runs its own migrate subcommand: the
 deployed binary does exactly the same with ./app migrate ….
@@ -23,6 +23,7 @@ Configuration comes from the app's .env; real environment variables override it:
 		newDBRollbackCmd(g),
 		newAppCmd(g, "status", "List migrations and whether each has run", "status"),
 		newDBFreshCmd(g),
+		newDBSeedCmd(g),
 	)
 	return cmd
 }
@@ -81,14 +82,21 @@ func newDBRollbackCmd(g *globals) *cobra.Command {
 }
 
 func newDBFreshCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var seedAfter bool
+	var o seedOptions
+	cmd := &cobra.Command{
 		Use:   "fresh",
-		Short: "Drop every table and run all migrations again",
-		Long: `Drop every table (data included) and run all migrations from the start.
+		Short: "Drop every table and run all migrations again (--seed to seed too)",
+		Long: `Drop every table (data included) and run all migrations from the start; with
+--seed, then run the DatabaseSeeder (Laravel's migrate:fresh --seed).
 On a terminal kiln asks first; without a terminal (CI, scripts, -n) it refuses unless
 --force is given, and with APP_ENV=production it refuses unless --force is given.`,
-		Args: exactArgs(),
+		Example: `  kiln db fresh --seed --faker-seed 42 --force`,
+		Args:    exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !seedAfter && (o.fakerSeed != "" || o.noTransaction) {
+				return usagef("--faker-seed and --no-transaction need --seed")
+			}
 			proj, err := loadProject(g)
 			if err != nil {
 				return err
@@ -101,7 +109,16 @@ On a terminal kiln asks first; without a terminal (CI, scripts, -n) it refuses u
 				// The app asks only when its stdin is a terminal; kiln also honours -n and CI.
 				return fmt.Errorf("kiln db fresh drops every table: pass --force to confirm when not interactive")
 			}
-			return runApp(cmd.Context(), g, proj, append(args, appFlags(g)...)...) // the app asks, and refuses in production
+			if err := runApp(cmd.Context(), g, proj, append(args, appFlags(g)...)...); err != nil { // the app asks, and refuses in production
+				return err
+			}
+			if !seedAfter {
+				return nil
+			}
+			return seedAfterFresh(cmd, g, proj, o)
 		},
 	}
+	cmd.Flags().BoolVar(&seedAfter, "seed", false, "run the DatabaseSeeder after migrating")
+	addSeedFlags(cmd, &o)
+	return cmd
 }

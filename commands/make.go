@@ -15,7 +15,8 @@ written when anything is wrong, --dry-run shows the diff, and a file you changed
 is never overwritten without --force.`,
 	})
 	cmd.AddCommand(newMakeModelCmd(g), newMakeMigrationCmd(g), newMakeScaffoldCmd(g),
-		newMakeControllerCmd(g), newMakeRequestCmd(g), newMakeResourceCmd(g))
+		newMakeControllerCmd(g), newMakeRequestCmd(g), newMakeResourceCmd(g),
+		newMakeFactoryCmd(g), newMakeSeederCmd(g))
 	return cmd
 }
 

@@ -23,6 +23,8 @@ import (
 // sets them; the wizard fills this same struct.
 type makeModelOptions struct {
 	migration  bool
+	factory    bool // -f: the model's factory (and its parents' missing ones)
+	seeder     bool // -s: a seeder using the factory, registered in DatabaseSeeder
 	controller bool // -c: an API resource controller, registered in routes/api.go
 	requests   bool // Store and Update request types
 	resource   bool // the JSON resource
@@ -34,7 +36,7 @@ type makeModelOptions struct {
 // companions applies --all.
 func (o *makeModelOptions) companions() {
 	if o.all {
-		o.migration, o.controller, o.requests, o.resource = true, true, true, true
+		o.migration, o.factory, o.seeder, o.controller, o.requests, o.resource = true, true, true, true, true, true
 	}
 	if o.controller { // the controller binds the requests and answers with the resource
 		o.requests, o.resource = true, true
@@ -73,7 +75,9 @@ func addMakeModelFlags(cmd *cobra.Command, o *makeModelOptions) {
 	f.BoolVarP(&o.controller, "controller", "c", false, "also generate an API resource controller (with its requests and resource) and register its routes")
 	f.BoolVar(&o.requests, "requests", false, "also generate the Store and Update request types")
 	f.BoolVar(&o.resource, "resource", false, "also generate the JSON resource")
-	f.BoolVarP(&o.all, "all", "a", false, "migration, controller, requests and resource")
+	f.BoolVarP(&o.factory, "factory", "f", false, "also generate the model's factory")
+	f.BoolVarP(&o.seeder, "seeder", "s", false, "also generate a seeder and register it in DatabaseSeeder")
+	f.BoolVarP(&o.all, "all", "a", false, "migration, factory, seeder, controller, requests and resource")
 	f.BoolVar(&o.api, "api", false, "accepted for Laravel compatibility: kiln controllers are JSON APIs")
 	f.BoolVar(&o.spec.SoftDeletes, "soft-deletes", false, "add deleted_at; deletes hide rows instead of removing them")
 	f.BoolVar(&o.spec.NoTimestamps, "no-timestamps", false, "no created_at/updated_at")
@@ -114,7 +118,18 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	if err != nil {
 		return err
 	}
-	p = mergePlans(p, hp)
+	dp, err := dataPlans(proj, res, o)
+	if err != nil {
+		return err
+	}
+	p = mergePlans(p, hp, dp)
+	if o.controller {
+		tp, err := controllerTestPlan(proj, res, p)
+		if err != nil {
+			return err
+		}
+		p = mergePlans(p, tp)
+	}
 	if err := applyPlan(cmd, g, proj.root, p); err != nil {
 		return err
 	}

@@ -9,13 +9,13 @@ import (
 	"github.com/kilnhq/kiln/generators/spec"
 )
 
-// enumType is the Go type of an enum field: the model name and the field
+// EnumType is the Go type of an enum field: the model name and the field
 // name, PostStatus.
-func enumType(r spec.Resource, f spec.Field) string { return r.Name.Go() + f.GoName() }
+func EnumType(r spec.Resource, f spec.Field) string { return r.Name.Go() + f.GoName() }
 
-// enumConst is the constant of one value: PostStatusDraft.
-func enumConst(r spec.Resource, f spec.Field, value string) string {
-	return enumType(r, f) + goName(value)
+// EnumConst is the constant of one value: PostStatusDraft.
+func EnumConst(r spec.Resource, f spec.Field, value string) string {
+	return EnumType(r, f) + goName(value)
 }
 
 // goName converts a snake_case word to a Go name with spec's own rules (and
@@ -27,7 +27,7 @@ func goName(snake string) string { return spec.Field{Name: snake, Type: spec.Str
 // of values and a Valid method, which request validation and hand-written
 // code use to reject other strings before the database's CHECK does.
 func (g *gen) enum(f *jen.File, fl spec.Field) error {
-	typ := enumType(g.r, fl)
+	typ := EnumType(g.r, fl)
 	consts, err := g.enumConsts(fl)
 	if err != nil {
 		return err
@@ -71,7 +71,7 @@ func (g *gen) enum(f *jen.File, fl spec.Field) error {
 func (g *gen) enumConsts(fl spec.Field) ([]string, error) {
 	consts := make([]string, len(fl.EnumValues))
 	for i, v := range fl.EnumValues {
-		consts[i] = enumConst(g.r, fl, v)
+		consts[i] = EnumConst(g.r, fl, v)
 		if err := g.declare(false, consts[i], fmt.Sprintf("the constant for %s %q", fl.Name, v)); err != nil {
 			return nil, err
 		}

@@ -142,9 +142,9 @@ func baseType(r spec.Resource, f spec.Field, enumPkg string) *jen.Statement {
 		return jen.Qual("time", "Time")
 	case spec.Enum:
 		if enumPkg != "" {
-			return jen.Qual(enumPkg, enumType(r, f))
+			return jen.Qual(enumPkg, EnumType(r, f))
 		}
-		return jen.Id(enumType(r, f))
+		return jen.Id(EnumType(r, f))
 	case spec.BelongsTo:
 		if f.Relation != nil && f.Relation.TargetUUID {
 			return jen.Qual(uuidPkg, "UUID")

@@ -14,6 +14,7 @@ const (
 	runtimeDB      = KilnModule + "/runtime/db"
 	runtimeWeb     = KilnModule + "/runtime/web"
 	runtimeMigrate = KilnModule + "/runtime/migrate"
+	runtimeSeed    = KilnModule + "/runtime/seed"
 )
 
 // addGoFiles adds main.go, routes/api.go and the root seeder.
@@ -28,7 +29,7 @@ func addGoFiles(o Options, p *plan.Plan) error {
 		{"database/migrations/migrations.go", migrationsFile(o)},
 	}
 	for _, f := range files {
-		src, err := gocode.Render(f.path, f.file, o.Module, runtimeApp, runtimeDB, runtimeWeb, runtimeMigrate, o.Module+"/routes", o.Module+"/database/migrations")
+		src, err := gocode.Render(f.path, f.file, o.Module, runtimeApp, runtimeDB, runtimeWeb, runtimeMigrate, runtimeSeed, o.Module+"/routes", o.Module+"/database/migrations", o.Module+"/database/seeders")
 		if err != nil {
 			return err
 		}
@@ -46,6 +47,7 @@ func mainFile(o Options) *jen.File {
 			jen.Id("Name"):       jen.Lit(o.Name),
 			jen.Id("Routes"):     jen.Qual(o.Module+"/routes", "API"),
 			jen.Id("Migrations"): jen.Qual(o.Module+"/database/migrations", "Set"),
+			jen.Id("Seeders"):    jen.Qual(o.Module+"/database/seeders", "All"),
 		}))),
 	)
 	return f
@@ -70,15 +72,18 @@ func routesFile(o Options) *jen.File {
 func seederFile(o Options) *jen.File {
 	f := jen.NewFilePathName(o.Module+"/database/seeders", "seeders")
 	f.PackageComment("Package seeders fills the database with development and test data.")
-	f.Comment("DatabaseSeeder is the root seeder: `kiln db seed` runs it. Call the app's other")
-	f.Comment("seeders from Run; `kiln make seeder` registers new ones here.")
+	f.Comment("All lists the app's seeders: `kiln db seed --class Name` runs one of them by")
+	f.Comment("name. `kiln make seeder` adds new ones here and to DatabaseSeeder.Run.")
+	f.Var().Id("All").Op("=").Index().Qual(runtimeSeed, "Seeder").Values(jen.Line().Id("DatabaseSeeder").Values(), jen.Line())
+	f.Line()
+	f.Comment("DatabaseSeeder is the root seeder: `kiln db seed` runs it, and it runs the others.")
 	f.Type().Id("DatabaseSeeder").Struct()
 	f.Line()
-	f.Comment("Run seeds the database.")
+	f.Comment("Run seeds the database by calling the app's other seeders, each at most once.")
 	f.Func().Params(jen.Id("DatabaseSeeder")).Id("Run").Params(
 		jen.Id("ctx").Qual("context", "Context"),
-		jen.Id("database").Op("*").Qual(runtimeDB, "DB"),
-	).Error().Block(jen.Return(jen.Nil()))
+		jen.Id("s").Op("*").Qual(runtimeSeed, "Seeding"),
+	).Error().Block(jen.Return(jen.Id("s").Dot("Call").Call(jen.Id("ctx"))))
 	return f
 }
 

@@ -1,6 +1,6 @@
 // Package app is the entry point of a kiln-generated application. A generated main.go
 // hands control to Main, which gives the app binary its own subcommands (serve, routes,
-// and later migrate and seed) so a deployed binary needs no kiln installed.
+// migrate and seed) so a deployed binary needs no kiln installed.
 package app
 
 import (
@@ -13,6 +13,7 @@ import (
 
 	"github.com/kilnhq/kiln/runtime/db"
 	"github.com/kilnhq/kiln/runtime/migrate"
+	"github.com/kilnhq/kiln/runtime/seed"
 	"github.com/kilnhq/kiln/runtime/web"
 )
 
@@ -24,6 +25,9 @@ type Config struct {
 	// routes are only listed (`app routes`), database is nil and no handler runs.
 	Routes     func(r *web.Router, database *db.DB)
 	Migrations *migrate.Set // the app's migrations (database/migrations.Set)
+	// Seeders are the app's seeders (database/seeders.All): `seed` runs the
+	// one named DatabaseSeeder, or the one --class names.
+	Seeders []seed.Seeder
 }
 
 // Main runs the subcommand named in os.Args and returns the process exit code:
@@ -51,6 +55,8 @@ func Run(ctx context.Context, cfg Config, args []string, stdin io.Reader, stdout
 		return runMigrate(ctx, cfg, rest, stdin, stdout, stderr)
 	case "routes":
 		return runRoutes(cfg, rest, stdout, stderr)
+	case "seed":
+		return runSeed(ctx, cfg, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		usage(cfg, stdout)
 		return 0
@@ -73,6 +79,8 @@ Commands:
   migrate  run pending migrations; also: migrate rollback [--step N],
            migrate status, migrate fresh [--force], --dry-run, --json
   routes   list the registered routes (--json for JSON)
+  seed     run the DatabaseSeeder, or --class Name; --faker-seed N,
+           --no-transaction, --force (needed when APP_ENV=production), --json
   help     show this help
 
 Configuration comes from .env in the working directory; real environment

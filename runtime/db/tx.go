@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"sync"
@@ -17,9 +18,11 @@ type Querier interface {
 	Dialect() Dialect
 }
 
-// Tx is a transaction on the writer connection.
+// Tx is a transaction on a connection of the writer pool, held for the
+// transaction's whole life (see Raw).
 type Tx struct {
 	*sql.Tx
+	conn    *sql.Conn
 	dialect Dialect
 	writer  *sql.DB
 
@@ -56,16 +59,55 @@ func (t *Tx) Prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	return s, nil
 }
 
+// Raw runs fn with the driver's connection the transaction runs on (a
+// *github.com/jackc/pgx/v5/stdlib.Conn on PostgreSQL), for what database/sql
+// cannot express: runtime/orm's bulk inserts use pgx's CopyFrom through it,
+// and the COPY joins the transaction because it runs on the same connection.
+// fn must not use t (the connection is locked while fn runs) nor keep the
+// connection after it returns. A panic in fn is re-raised after the
+// connection is released, and a driver.ErrBadConn from fn is reported
+// without that identity: database/sql would close a connection the
+// transaction still holds (and wait forever for it); the transaction's end
+// retires a broken connection instead.
+func (t *Tx) Raw(fn func(driverConn any) error) error {
+	var panicked any
+	err := t.conn.Raw(func(dc any) (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				panicked, err = p, errRawPanic
+			}
+		}()
+		err = fn(dc)
+		if errors.Is(err, driver.ErrBadConn) {
+			err = fmt.Errorf("%s", err.Error())
+		}
+		return err
+	})
+	if panicked != nil {
+		panic(panicked)
+	}
+	return err
+}
+
+var errRawPanic = errors.New("panic in Tx.Raw")
+
 // Tx runs fn in a transaction: committed when fn returns nil, rolled back when it
 // returns an error or panics (the panic is then re-raised). On SQLite it uses the
 // single writer connection and BEGIN IMMEDIATE, so concurrent writers queue instead
-// of failing with SQLITE_BUSY halfway through.
+// of failing with SQLITE_BUSY halfway through. The transaction runs on a
+// connection taken from the writer pool for its duration (a *sql.Conn), so
+// Tx.Raw can reach the driver connection the transaction is on.
 func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
-	sqlTx, err := d.writer.BeginTx(ctx, nil)
+	conn, err := d.writer.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	tx := &Tx{Tx: sqlTx, dialect: d.dialect, writer: d.writer}
+	defer conn.Close() // after Commit or Rollback: returns it to the pool
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	tx := &Tx{Tx: sqlTx, conn: conn, dialect: d.dialect, writer: d.writer}
 	defer func() {
 		if p := recover(); p != nil {
 			sqlTx.Rollback()

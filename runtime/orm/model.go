@@ -31,6 +31,7 @@ type model struct {
 	relations map[string]*relation
 	relErr    error    // a bad Relations declaration, reported when one is used
 	sql       sync.Map // sqlKey → statement text, per dialect
+	bulk      bulkMeta // what InsertMany needs (insertmany.go)
 }
 
 // column is one mapped struct field.
@@ -105,6 +106,7 @@ func buildModel(typ reflect.Type) (*model, error) {
 		return nil, err
 	}
 	m.relations, m.relErr = buildRelations(m)
+	m.bulk = newBulkMeta(m)
 	return m, nil
 }
 

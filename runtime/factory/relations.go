@@ -1,0 +1,184 @@
+package factory
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+
+	"github.com/kilnhq/kiln/runtime/db"
+)
+
+// Relation is a belongs-to relation of T, declared once in a generated
+// factory with Parent and BelongsTo.
+type Relation[T any] struct {
+	l link[T]
+}
+
+// link is how each row of T gets its parent of one type.
+type link[T any] struct {
+	name  string       // the relation, "author"
+	ptype reflect.Type // the parent model
+	// def is the parent's own factory, used when nothing else gives the row
+	// a parent; nil leaves the foreign key alone (a nullable or
+	// self-referencing relation, which would otherwise recurse).
+	def   func() source
+	set   func(v *T, parent any) // points the row at parent (*P)
+	isSet func(v *T) bool        // the row has a foreign key already: keep it
+	// pick, from For or Has, chooses the parent of row i; shared, from For
+	// with a factory, is made once for every row.
+	pick   func(i int) any
+	shared *sharedParent
+}
+
+// sharedParent is For's factory; a run makes its one parent once, keyed by
+// this pointer (factories themselves are not comparable).
+type sharedParent struct{ src source }
+
+// source is a factory seen without its types: what relations need to make
+// or create parents and children of any model.
+type source interface {
+	modelType() reflect.Type
+	makeParents(st *run, n int) []any
+	createParents(ctx context.Context, q db.Querier, st *run, n int) ([]any, error)
+	createChildren(ctx context.Context, q db.Querier, st *run, parents []any, perParent int, relation string) error
+}
+
+// Parent declares a belongs-to relation for BelongsTo: its name, the
+// parent's factory constructor (NewUserFactory), how a row points at a
+// parent, and whether a row already does (an override set the key). With a
+// nil constructor the relation gets a parent only through For, Has or Recycle.
+func Parent[T, P, PS any](name string, newFactory func() PS, set func(v *T, p *P), isSet func(v *T) bool) Relation[T] {
+	l := link[T]{
+		name:  name,
+		ptype: reflect.TypeFor[P](),
+		set:   func(v *T, p any) { set(v, p.(*P)) },
+		isSet: isSet,
+	}
+	if newFactory != nil {
+		l.def = func() source { return asSource(newFactory()) }
+	}
+	return Relation[T]{l}
+}
+
+// asSource checks that an app's factory type embeds a Factory.
+func asSource(f any) source {
+	s, ok := f.(source)
+	if !ok {
+		panic(fmt.Sprintf("factory: %T is not a factory (it must embed factory.Factory)", f))
+	}
+	return s
+}
+
+// BelongsTo adds a relation the factory fills for each row: by default one
+// new parent per row, made by the parent's factory (in the same batch, so
+// 10,000 posts insert their 10,000 authors in a few statements).
+func (b Factory[T, S]) BelongsTo(r Relation[T]) S {
+	c := b.clone()
+	c.parents = append(c.parents, r.l)
+	return c.wrap(c)
+}
+
+// For gives every row the same parent: an existing model (value or pointer;
+// several are used in turn) or a factory, which then creates one parent for
+// all the rows. The relation is the one to the parent's type, or the one
+// named, when T has two to the same type (author and editor).
+func (b Factory[T, S]) For(parent any, relation ...string) S {
+	c := b.clone()
+	i := c.findLink(reflectTypeOfParent(parent), relation)
+	if s, ok := parent.(source); ok {
+		c.parents[i].shared, c.parents[i].pick = &sharedParent{s}, nil
+	} else {
+		ps := flatten(parent)
+		c.parents[i].pick, c.parents[i].shared = func(k int) any { return ps[k%len(ps)] }, nil
+	}
+	return c.wrap(c)
+}
+
+// Has creates n rows of child (a factory of a model that belongs to T) for
+// each row this factory creates, pointed at it; the relation is the child's
+// one to T, or the one named.
+func (b Factory[T, S]) Has(child any, n int, relation ...string) S {
+	c := b.clone()
+	name := ""
+	if len(relation) > 0 {
+		name = relation[0]
+	}
+	c.children = append(c.children, childSpec[T]{src: asSource(child), n: n, relation: name})
+	return c.wrap(c)
+}
+
+// childSpec is one Has.
+type childSpec[T any] struct {
+	src      source
+	n        int
+	relation string
+}
+
+// reflectTypeOfParent is the model type a For argument stands for.
+func reflectTypeOfParent(parent any) reflect.Type {
+	if s, ok := parent.(source); ok {
+		return s.modelType()
+	}
+	t := reflect.TypeOf(parent)
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	return t
+}
+
+// findLink is the index of the relation to ptype (named, if a name is given);
+// a wrong For is a programming error, reported at once.
+func (b Factory[T, S]) findLink(ptype reflect.Type, name []string) int {
+	found := -1
+	for i, l := range b.parents {
+		if l.ptype != ptype || (len(name) > 0 && l.name != name[0]) {
+			continue
+		}
+		if found >= 0 {
+			panic(fmt.Sprintf("factory: %s has two relations to %s (%s, %s): name one, For(parent, %q)",
+				reflect.TypeFor[T](), ptype, b.parents[found].name, l.name, l.name))
+		}
+		found = i
+	}
+	if found < 0 {
+		panic(fmt.Sprintf("factory: %s has no belongs-to relation to %v%s", reflect.TypeFor[T](), ptype, named(name)))
+	}
+	return found
+}
+
+func named(name []string) string {
+	if len(name) == 0 {
+		return ""
+	}
+	return " named " + name[0]
+}
+
+// run is what one Make or Create shares across the factories it reaches.
+type run struct {
+	recycle map[reflect.Type][]any
+	shared  map[*sharedParent]any // For(factory) parents, made once
+}
+
+func newRun(recycle []any) *run {
+	st := &run{recycle: map[reflect.Type][]any{}, shared: map[*sharedParent]any{}}
+	st.add(recycle)
+	return st
+}
+
+// add puts more recycled models in the pool.
+func (st *run) add(models []any) {
+	for _, m := range models {
+		t := reflect.TypeOf(m).Elem()
+		st.recycle[t] = append(st.recycle[t], m)
+	}
+}
+
+// withRecycled is st with a factory's own Recycle models added; st itself
+// is shared by the whole run, so a child factory's recycling reaches its
+// own parents as Laravel's does.
+func (st *run) withRecycled(models []any) *run {
+	if len(models) > 0 {
+		st.add(models)
+	}
+	return st
+}
