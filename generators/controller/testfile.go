@@ -30,14 +30,8 @@ func GenerateTest(res spec.Resource, module string) (plan.Plan, error) {
 	g := testGen{r: res, module: module}
 	f := jen.NewFilePathName(module+"/"+Dir, "controllers_test")
 	g.file(f)
-	src, err := gocode.Render(path, f, module, apptestPkg, appPkg, module+"/routes", module+"/database/migrations",
+	return gocode.Plan(path, f, module, apptestPkg, appPkg, module+"/routes", module+"/database/migrations",
 		module+"/database/factories")
-	if err != nil {
-		return plan.Plan{}, err
-	}
-	var p plan.Plan
-	p.AddFormatted(path, src)
-	return p, nil
 }
 
 type testGen struct {

@@ -79,13 +79,7 @@ func Generate(n spec.Name, o Options) (plan.Plan, error) {
 	g := &gen{name: n, o: o, modelsPkg: o.Module + "/app/models"}
 	f := jen.NewFilePathName(o.Module+"/"+Dir, "factories")
 	g.file(f)
-	src, err := gocode.Render(path, f, o.Module, factoryPkg, ormPkg, uuidPkg, decimalPkg, g.modelsPkg)
-	if err != nil {
-		return plan.Plan{}, err
-	}
-	var p plan.Plan
-	p.AddFormatted(path, src)
-	return p, nil
+	return gocode.Plan(path, f, o.Module, factoryPkg, ormPkg, uuidPkg, decimalPkg, g.modelsPkg)
 }
 
 // gen holds what one factory file needs while it is built.

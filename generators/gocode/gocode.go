@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/kilnhq/kiln/generators/plan"
 )
 
 // Render renders f for the file at filePath (named in errors), importing each
@@ -100,4 +102,16 @@ func packageName(importPath string) string {
 	}
 	name = strings.TrimPrefix(name, "go-")
 	return strings.NewReplacer("-", "", ".", "").Replace(name)
+}
+
+// Plan renders f like Render into a one-file plan, the shape most
+// generators return.
+func Plan(filePath string, f *jen.File, local string, importPaths ...string) (plan.Plan, error) {
+	src, err := Render(filePath, f, local, importPaths...)
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	var p plan.Plan
+	p.AddFormatted(filePath, src)
+	return p, nil
 }

@@ -42,13 +42,7 @@ func Generate(r spec.Resource, o Options) (plan.Plan, error) {
 	if err != nil {
 		return plan.Plan{}, fmt.Errorf("generate %s: %w", path, err)
 	}
-	src, err := gocode.Render(path, f, o.Module, ormPkg, uuidPkg, decimalPkg)
-	if err != nil {
-		return plan.Plan{}, err
-	}
-	var p plan.Plan
-	p.AddFormatted(path, src)
-	return p, nil
+	return gocode.Plan(path, f, o.Module, ormPkg, uuidPkg, decimalPkg)
 }
 
 // gen builds one model file.

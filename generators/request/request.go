@@ -153,13 +153,7 @@ func newGen() *gen {
 
 // render gofmts the file into a one-file plan.
 func render(path string, f *jen.File, module string, more ...string) (plan.Plan, error) {
-	src, err := gocode.Render(path, f, module, append([]string{validatePkg, webPkg, ormPkg, uuidPkg, decimalPkg}, more...)...)
-	if err != nil {
-		return plan.Plan{}, err
-	}
-	var p plan.Plan
-	p.AddFormatted(path, src)
-	return p, nil
+	return gocode.Plan(path, f, module, append([]string{validatePkg, webPkg, ormPkg, uuidPkg, decimalPkg}, more...)...)
 }
 
 // pointerNote explains the request's pointer fields, when it has any.

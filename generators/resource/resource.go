@@ -94,13 +94,7 @@ func Generate(n spec.Name, o Options) (plan.Plan, error) {
 	} else {
 		g.fromModel(f)
 	}
-	src, err := gocode.Render(path, f, o.Module, ormPkg, uuidPkg, decimalPkg, g.modelsPkg())
-	if err != nil {
-		return plan.Plan{}, err
-	}
-	var p plan.Plan
-	p.AddFormatted(path, src)
-	return p, nil
+	return gocode.Plan(path, f, o.Module, ormPkg, uuidPkg, decimalPkg, g.modelsPkg())
 }
 
 // gen builds one resource file.

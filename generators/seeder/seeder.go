@@ -90,12 +90,10 @@ func Generate(n spec.Name, o Options) (plan.Plan, error) {
 		f.Comment("or orm.Create.")
 		f.Func().Params(jen.Id(typ)).Id("Run").Add(params).Block(jen.Return(jen.Nil()))
 	}
-	src, err := gocode.Render(path, f, o.Module, seedPkg, o.Module+"/database/factories")
+	p, err := gocode.Plan(path, f, o.Module, seedPkg, o.Module+"/database/factories")
 	if err != nil {
 		return plan.Plan{}, err
 	}
-	var p plan.Plan
-	p.AddFormatted(path, src)
 	p.AddEdit(RootFile, "register "+typ, func(src []byte) ([]byte, error) { return Register(src, typ) })
 	return p, nil
 }

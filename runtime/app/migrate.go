@@ -60,21 +60,27 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stdin io.Reader,
 		fmt.Fprintf(stderr, "unknown migrate command %q: use up, rollback, status or fresh\n", action)
 		return 2
 	}
-	if err := m.withRunner(ctx, run); err != nil {
-		fmt.Fprintln(stderr, err)
-		var usage *usageError
-		if errors.As(err, &usage) {
-			return 2
-		}
-		return 1
-	}
-	return 0
+	return exitCode(m.withRunner(ctx, run), stderr)
 }
 
 // usageError is a refused or malformed request (exit 2).
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
+
+// exitCode prints a subcommand's error and turns it into the exit code: 0
+// for none, 2 for a usage error, else 1.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, err)
+	var usage *usageError
+	if errors.As(err, &usage) {
+		return 2
+	}
+	return 1
+}
 
 type migrator struct {
 	action string

@@ -52,15 +52,7 @@ func runSeed(ctx context.Context, cfg Config, args []string, stdin io.Reader, st
 		fmt.Fprintf(stderr, "unexpected argument %q: usage: seed [--class Name] [--faker-seed N] [--no-transaction] [--force] [--json]\n", fs.Arg(0))
 		return 2
 	}
-	if err := seedWith(ctx, cfg, o, stdin, stdout, stderr); err != nil {
-		fmt.Fprintln(stderr, err)
-		var usage *usageError
-		if errors.As(err, &usage) {
-			return 2
-		}
-		return 1
-	}
-	return 0
+	return exitCode(seedWith(ctx, cfg, o, stdin, stdout, stderr), stderr)
 }
 
 func seedWith(ctx context.Context, cfg Config, o seedOptions, stdin io.Reader, stdout, stderr io.Writer) error {
