@@ -96,7 +96,9 @@ func batchTx(ctx context.Context, q db.Querier, fn func(db.Querier) error) error
 }
 
 // create makes and inserts the rows batch by batch, handing each inserted
-// batch to sink.
+// batch to sink. Batches are built by a second goroutine while the previous
+// one is inserted when that cannot change the values drawn (see pipelined),
+// so the CPU work of faking overlaps the database's.
 func (b Factory[T, S]) create(ctx context.Context, q db.Querier, st *run, sink func([]T)) error {
 	st = st.withRecycled(b.recycle)
 	f := newFaker()
@@ -106,11 +108,9 @@ func (b Factory[T, S]) create(ctx context.Context, q db.Querier, st *run, sink f
 	}
 	progress := progressFrom(ctx)
 	progress.Planned(table, b.count)
-	for done := 0; done < b.count; done += BatchSize {
-		rows := make([]T, min(BatchSize, b.count-done))
-		for i := range rows {
-			rows[i] = b.build(f, done+i)
-		}
+	batches := b.batches(f, b.pipelined(st))
+	defer batches.stop()
+	for rows, done := range batches.each() {
 		err := batchTx(ctx, q, func(q db.Querier) error { return b.insertBatch(ctx, q, st, rows, done) })
 		if err != nil {
 			return err
@@ -119,6 +119,23 @@ func (b Factory[T, S]) create(ctx context.Context, q db.Querier, st *run, sink f
 		sink(rows)
 	}
 	return nil
+}
+
+// pipelined reports whether batches may be built ahead, on another
+// goroutine. Only when inserting a batch draws no fake values itself: no
+// parent to create, no children. Otherwise both goroutines would draw from
+// go-faker's one process-wide source, in an order that varies from run to
+// run, and the same seed would no longer give the same rows.
+func (b Factory[T, S]) pipelined(st *run) bool {
+	if b.count <= BatchSize || len(b.children) > 0 {
+		return false
+	}
+	for _, l := range b.parents {
+		if l.pick == nil && len(st.recycle[l.ptype]) == 0 && (l.shared != nil || l.def != nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // insertBatch gives the rows their parents, inserts them, runs the hooks and
