@@ -105,13 +105,36 @@ func Run(ctx context.Context, d *db.DB, root Seeder, opts Options) (Summary, err
 	var err error
 	if opts.NoTransaction {
 		ctx = factory.WithBatchCommits(ctx)
-		err = (&Seeding{DB: d, ran: map[reflect.Type]bool{}, rep: rep}).Call(ctx, root)
+		if err = growCache(ctx, d); err == nil {
+			err = (&Seeding{DB: d, ran: map[reflect.Type]bool{}, rep: rep}).Call(ctx, root)
+		}
 	} else {
 		err = d.Tx(ctx, func(tx *db.Tx) error {
+			if err := growCache(ctx, tx); err != nil {
+				return err
+			}
 			return (&Seeding{DB: tx, ran: map[reflect.Type]bool{}, rep: rep}).Call(ctx, root)
 		})
 	}
 	sum := rep.summary(time.Since(start))
 	sum.Committed = err == nil || opts.NoTransaction
 	return sum, err
+}
+
+// seedCacheKiB is the SQLite page cache a seed run uses, instead of the
+// default 2 MiB: big seeds insert into unique indexes at random places, and
+// with a small cache SQLite writes the same index pages out again and again
+// (about 8x the data, measured at 100,000 rows). 16 MiB keeps a 1,000,000-row
+// seed's process well under 100 MB (modernc's allocator holds about twice the
+// cache size: 32 MiB measured at 92 MB peak RSS).
+const seedCacheKiB = 16 << 10
+
+// growCache sets the page cache of the connection seeders write through
+// (SQLite only; the setting lasts as long as the connection).
+func growCache(ctx context.Context, q db.Querier) error {
+	if q.Dialect().Name() != db.SQLite {
+		return nil
+	}
+	_, err := q.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", seedCacheKiB))
+	return err
 }
