@@ -12,8 +12,6 @@ import (
 
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/kilnhq/kiln/runtime/seed"
 )
 
 // runSeedWithProgress runs the app's seed subcommand with --events and draws
@@ -50,7 +48,7 @@ func runSeedWithProgress(ctx context.Context, g *globals, proj project, args []s
 func feedEvents(r io.Reader, p *tea.Program, w io.Writer) {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
-		var e seed.Event
+		var e seedEvent
 		if line := sc.Bytes(); json.Unmarshal(line, &e) == nil && e.Kind != "" {
 			p.Send(e)
 		} else {
@@ -61,6 +59,18 @@ func feedEvents(r io.Reader, p *tea.Program, w io.Writer) {
 }
 
 type seedDone struct{}
+
+// seedEvent is one line of the app's `seed --events` output: the JSON form of
+// runtime/seed.Event. kiln reads it without importing runtime/seed, which
+// would link the database drivers and go-faker into kiln and add their
+// start-up cost to every command.
+type seedEvent struct {
+	Kind   string        `json:"kind"`
+	Seeder string        `json:"seeder"`
+	Table  string        `json:"table"`
+	Rows   int           `json:"rows"`
+	At     time.Duration `json:"at_ns"`
+}
 
 // seedView is the bubbletea model: one line per seeder with a bar of rows
 // created against rows planned, and its rate.
@@ -84,7 +94,7 @@ func (v *seedView) Init() tea.Cmd { return nil }
 
 func (v *seedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m := msg.(type) {
-	case seed.Event:
+	case seedEvent:
 		v.apply(m)
 	case seedDone:
 		v.done = true
@@ -98,7 +108,7 @@ func (v *seedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // apply records one event on its seeder's row.
-func (v *seedView) apply(e seed.Event) {
+func (v *seedView) apply(e seedEvent) {
 	row := v.byName[e.Seeder]
 	if row == nil {
 		row = &seederRow{name: e.Seeder, start: e.At, bar: progress.New(progress.WithDefaultBlend(), progress.WithWidth(30))}

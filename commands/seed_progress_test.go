@@ -4,17 +4,15 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/kilnhq/kiln/runtime/seed"
 )
 
 func TestSeedViewShowsBarsAndRates(t *testing.T) {
 	v := newSeedView()
-	for _, e := range []seed.Event{
+	for _, e := range []seedEvent{
 		{Kind: "seeder", Seeder: "DatabaseSeeder"},
 		{Kind: "seeder", Seeder: "PostSeeder", At: time.Second},
 		{Kind: "planned", Seeder: "PostSeeder", Table: "posts", Rows: 2000, At: time.Second},
-		{Kind: "rows", Seeder: "PostSeeder", Table: "posts", Rows: 1000, Total: 1000, At: 2 * time.Second},
+		{Kind: "rows", Seeder: "PostSeeder", Table: "posts", Rows: 1000, At: 2 * time.Second},
 	} {
 		v.Update(e)
 	}
@@ -22,7 +20,7 @@ func TestSeedViewShowsBarsAndRates(t *testing.T) {
 	if !strings.Contains(out, "PostSeeder") || !strings.Contains(out, "1000/2000 rows") || !strings.Contains(out, "1000 rows/s") {
 		t.Errorf("view:\n%s", out)
 	}
-	v.Update(seed.Event{Kind: "done", Seeder: "PostSeeder", At: 2 * time.Second})
+	v.Update(seedEvent{Kind: "done", Seeder: "PostSeeder", At: 2 * time.Second})
 	if _, cmd := v.Update(seedDone{}); cmd == nil || !v.done {
 		t.Error("the view did not quit when the app finished")
 	}
