@@ -105,12 +105,12 @@ func Run(ctx context.Context, d *db.DB, root Seeder, opts Options) (Summary, err
 	var err error
 	if opts.NoTransaction {
 		ctx = factory.WithBatchCommits(ctx)
-		if err = growCache(ctx, d); err == nil {
+		if err = tuneSQLite(ctx, d); err == nil {
 			err = (&Seeding{DB: d, ran: map[reflect.Type]bool{}, rep: rep}).Call(ctx, root)
 		}
 	} else {
 		err = d.Tx(ctx, func(tx *db.Tx) error {
-			if err := growCache(ctx, tx); err != nil {
+			if err := tuneSQLite(ctx, tx); err != nil {
 				return err
 			}
 			return (&Seeding{DB: tx, ran: map[reflect.Type]bool{}, rep: rep}).Call(ctx, root)
@@ -122,16 +122,15 @@ func Run(ctx context.Context, d *db.DB, root Seeder, opts Options) (Summary, err
 }
 
 // seedCacheKiB is the SQLite page cache a seed run uses, instead of the
-// default 2 MiB: big seeds insert into unique indexes at random places, and
-// with a small cache SQLite writes the same index pages out again and again
-// (about 8x the data, measured at 100,000 rows). 16 MiB keeps a 1,000,000-row
-// seed's process well under 100 MB (modernc's allocator holds about twice the
-// cache size: 32 MiB measured at 92 MB peak RSS).
+// default 2 MiB, so big seeds that insert into unique indexes at random
+// places find the index pages in memory. 16 MiB keeps a 1,000,000-row seed's
+// process well under 100 MB (modernc's allocator holds about twice the cache
+// size: 32 MiB measured at 92 MB peak RSS).
 const seedCacheKiB = 16 << 10
 
-// growCache sets the page cache of the connection seeders write through
+// tuneSQLite gives the connection seeders write through a bigger page cache
 // (SQLite only; the setting lasts as long as the connection).
-func growCache(ctx context.Context, q db.Querier) error {
+func tuneSQLite(ctx context.Context, q db.Querier) error {
 	if q.Dialect().Name() != db.SQLite {
 		return nil
 	}

@@ -1,9 +1,8 @@
-package factory_test
+package seed_test
 
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/kilnhq/kiln/internal/dbtest"
 	"github.com/kilnhq/kiln/runtime/db"
 	"github.com/kilnhq/kiln/runtime/factory"
+	"github.com/kilnhq/kiln/runtime/seed"
 )
 
 // Article is the issue's benchmark model: name, a unique email, title, body,
@@ -39,10 +39,19 @@ func NewArticleFactory() ArticleFactory {
 const articles = `CREATE TABLE articles (id %s PRIMARY KEY, name VARCHAR(255) NOT NULL, email VARCHAR(255) NOT NULL UNIQUE,
   title VARCHAR(255) NOT NULL, body TEXT NOT NULL, price NUMERIC(10,2) NOT NULL, created_at TIMESTAMP NOT NULL)`
 
-// BenchmarkSeed creates 100,000 articles per op through the factory, the
-// way a seeder does (Insert: batches, one transaction), and reports rows/s.
+// articleSeeder inserts n articles through the factory, as a generated
+// seeder does.
+type articleSeeder struct{ n int }
+
+func (a articleSeeder) Run(ctx context.Context, s *seed.Seeding) error {
+	_, err := NewArticleFactory().Count(a.n).Insert(ctx, s.DB)
+	return err
+}
+
+// BenchmarkSeed seeds 100,000 articles per op the way `kiln db seed` does
+// (seed.Run: one transaction, factory batches) and reports rows/s.
 //
-//	go test -run '^$' -bench Seed -benchtime 3x ./runtime/factory/
+//	go test -run '^$' -bench Seed -benchtime 3x ./runtime/seed/
 func BenchmarkSeed(b *testing.B) {
 	const rows = 100_000
 	for _, driver := range []string{db.SQLite, db.Postgres} {
@@ -56,18 +65,15 @@ func BenchmarkSeed(b *testing.B) {
 				if driver == db.Postgres {
 					id = "BIGSERIAL"
 				}
-				if driver == db.SQLite && os.Getenv("XCACHE") != "" {
-					d.ExecContext(ctx, "PRAGMA cache_size=-"+os.Getenv("XCACHE"))
-				}
 				if _, err := d.ExecContext(ctx, fmt.Sprintf(articles, id)); err != nil {
 					b.Fatal(err)
 				}
 				b.StartTimer()
 				start := time.Now()
-				n, err := NewArticleFactory().Count(rows).Insert(ctx, d)
+				sum, err := seed.Run(ctx, d, articleSeeder{rows}, seed.Options{})
 				elapsed += time.Since(start)
-				if err != nil || n != rows {
-					b.Fatalf("Insert = %d, %v", n, err)
+				if err != nil || sum.Rows != rows {
+					b.Fatalf("seed: %d rows, %v", sum.Rows, err)
 				}
 				b.StopTimer()
 				d.Close()
