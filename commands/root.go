@@ -47,7 +47,7 @@ Laravel's colon forms work too: kiln make:model Post ≡ kiln make model Post.`,
 	f.BoolVar(&g.json, "json", false, "print machine-readable JSON")
 	f.BoolVar(&g.noColor, "no-color", false, "no colors (also when NO_COLOR is set)")
 	f.StringVar(&g.dir, "dir", "", "project root (default: nearest directory upward with a go.mod)")
-	root.AddCommand(newNewCmd(g), newMakeCmd(g), newDBCmd(g), newRoutesCmd(g))
+	root.AddCommand(newNewCmd(g), newMakeCmd(g), newDBCmd(g), newRoutesCmd(g), newServeCmd(g))
 	// cobra adds these lazily in Execute; adding them now lets colon forms such as
 	// help:new and completion:bash find them.
 	root.InitDefaultHelpCmd()
