@@ -22,7 +22,10 @@ is never overwritten without --force.`,
 
 // applyPlan writes a generator's plan into the project and reports it.
 func applyPlan(cmd *cobra.Command, g *globals, root string, p plan.Plan) error {
-	res, err := plan.Apply(cmd.Context(), root, p, plan.Options{Force: g.force, DryRun: g.dryRun})
+	if g.force && g.skipExisting {
+		return usagef("--force and --skip-existing contradict each other: pick one")
+	}
+	res, err := plan.Apply(cmd.Context(), root, p, plan.Options{Force: g.force, DryRun: g.dryRun, SkipExisting: g.skipExisting})
 	return report(g, res, err)
 }
 

@@ -15,6 +15,7 @@ type globals struct {
 	noInteraction bool
 	dryRun        bool
 	force         bool
+	skipExisting  bool
 	json          bool
 	noColor       bool
 	dir           string
@@ -44,6 +45,7 @@ Laravel's colon forms work too: kiln make:model Post ≡ kiln make model Post.`,
 	f.BoolVarP(&g.noInteraction, "no-interaction", "n", false, "never prompt (automatic when stdin is not a terminal or CI is set)")
 	f.BoolVar(&g.dryRun, "dry-run", false, "show what would change as a diff; write nothing")
 	f.BoolVar(&g.force, "force", false, "overwrite files that differ from what kiln would write")
+	f.BoolVar(&g.skipExisting, "skip-existing", false, "keep files that differ from what kiln would write, and write the rest")
 	f.BoolVar(&g.json, "json", false, "print machine-readable JSON")
 	f.BoolVar(&g.noColor, "no-color", false, "no colors (also when NO_COLOR is set)")
 	f.StringVar(&g.dir, "dir", "", "project root (default: nearest directory upward with a go.mod)")

@@ -46,6 +46,7 @@ func Apply(ctx context.Context, root string, p Plan, opts Options) (Result, erro
 	if err != nil {
 		return Result{}, err
 	}
+	skipChosen(changes, opts)
 	mt, manifest, err := readPlanManifest(r)
 	if err != nil {
 		return Result{}, err
@@ -244,6 +245,19 @@ func writesFor(changes []change) []*write {
 	return ws
 }
 
+// skipChosen marks the conflicts the user chose to keep (and, with Force,
+// the updates of the files listed in Skip) as skipped, so nothing writes them.
+func skipChosen(changes []change, opts Options) {
+	for i := range changes {
+		c := &changes[i]
+		differs := c.status == StatusConflict || (c.status == StatusUpdated && !c.isEdit)
+		chosen := slices.Contains(opts.Skip, c.path) || (opts.SkipExisting && c.status == StatusConflict)
+		if differs && chosen {
+			c.status = StatusSkipped
+		}
+	}
+}
+
 // summarize sorts the changes into the Result's lists.
 func summarize(changes []change, dryRun bool) Result {
 	res := Result{DryRun: dryRun}
@@ -257,6 +271,8 @@ func summarize(changes []change, dryRun bool) Result {
 			res.Identical = append(res.Identical, c.path)
 		case StatusConflict:
 			res.Conflicts = append(res.Conflicts, c.path)
+		case StatusSkipped:
+			res.Skipped = append(res.Skipped, c.path)
 		}
 	}
 	return res

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -89,7 +90,7 @@ func TestApplyConflictRefusesEverything(t *testing.T) {
 		t.Fatalf("err = %v, want *ConflictError", err)
 	}
 	equalStrings(t, "ConflictError.Paths", ce.Paths, []string{"app/models/post.go"})
-	for _, want := range []string{"app/models/post.go", "use --force to overwrite (or --dry-run to see the diff)"} {
+	for _, want := range []string{"app/models/post.go", "use --force to overwrite, --skip-existing to keep them and write the rest (or --dry-run to see the diff)"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not contain %q", err, want)
 		}
@@ -314,5 +315,48 @@ func TestRootIsAFile(t *testing.T) {
 	p.Add("a.txt", nil)
 	if _, err := apply(t, root, p, Options{}); err == nil || !strings.Contains(err.Error(), "is not a directory") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestSkipExistingKeepsConflictsAndWritesTheRest is --skip-existing: the
+// user's edited file stays, new files are written, the result lists both.
+func TestSkipExistingKeepsConflictsAndWritesTheRest(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "mine.txt"), []byte("edited by hand\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var p Plan
+	p.Add("mine.txt", []byte("generated\n"))
+	p.Add("new.txt", []byte("new\n"))
+	res, err := Apply(context.Background(), root, p, Options{SkipExisting: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "mine.txt")); string(got) != "edited by hand\n" {
+		t.Errorf("mine.txt = %q: a skipped file was written", got)
+	}
+	if _, err := os.Stat(filepath.Join(root, "new.txt")); err != nil {
+		t.Errorf("new.txt not written: %v", err)
+	}
+	if !slices.Equal(res.Skipped, []string{"mine.txt"}) || !slices.Equal(res.Created, []string{"new.txt"}) || len(res.Conflicts) != 0 {
+		t.Errorf("result = %+v", res)
+	}
+	// Force with a per-file Skip: overwrite the others, keep the listed one.
+	p.Add("other.txt", []byte("generated\n"))
+	if err := os.WriteFile(filepath.Join(root, "other.txt"), []byte("mine too\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Apply(context.Background(), root, p, Options{Force: true, Skip: []string{"mine.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "other.txt")); string(got) != "generated\n" {
+		t.Errorf("other.txt = %q, want overwritten", got)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "mine.txt")); string(got) != "edited by hand\n" {
+		t.Errorf("mine.txt = %q, want kept", got)
+	}
+	if !slices.Equal(res.Skipped, []string{"mine.txt"}) || !slices.Equal(res.Updated, []string{"other.txt"}) {
+		t.Errorf("result = %+v", res)
 	}
 }

@@ -77,6 +77,12 @@ type Options struct {
 	Force bool
 	// DryRun computes the result and the diff but writes nothing at all.
 	DryRun bool
+	// SkipExisting keeps every file whose content differs as it is and
+	// writes the rest (--skip-existing), instead of refusing the apply.
+	// Skip keeps only the listed paths (a wizard's per-file choice); Force
+	// overwrites the other conflicts.
+	SkipExisting bool
+	Skip         []string
 
 	// hook is the test seam for injected failures: when set, it is called
 	// after every step of the write transaction (step is "mkdir", "temp",
@@ -95,6 +101,7 @@ const (
 	StatusUpdated   Status = "updated"
 	StatusIdentical Status = "identical"
 	StatusConflict  Status = "conflict"
+	StatusSkipped   Status = "skipped" // a conflict kept as it was, by choice
 )
 
 // defaultMode is the mode of a new file whose File.Mode is 0.

@@ -13,7 +13,7 @@ import (
 // path. The manifest is bookkeeping, not a user file, and is never listed.
 type Result struct {
 	// Sorted, slash-separated paths, relative to the root.
-	Created, Updated, Identical, Conflicts []string
+	Created, Updated, Identical, Conflicts, Skipped []string
 	// Diff is a git-style unified diff of every change in a dry run, and of
 	// the conflicts when an apply is refused; "" when nothing changes.
 	Diff   string
@@ -27,11 +27,12 @@ type jsonResult struct {
 	Updated   []string `json:"updated"`
 	Identical []string `json:"identical"`
 	Conflicts []string `json:"conflicts"`
+	Skipped   []string `json:"skipped"`
 	DryRun    bool     `json:"dry_run"`
 }
 
 // JSON encodes the result for --json:
-// {"created":[…],"updated":[…],"identical":[…],"conflicts":[…],"dry_run":false}.
+// {"created":[…],"updated":[…],"identical":[…],"conflicts":[…],"skipped":[…],"dry_run":false}.
 func (r Result) JSON() ([]byte, error) {
 	nonNil := func(s []string) []string {
 		if s == nil {
@@ -47,6 +48,7 @@ func (r Result) JSON() ([]byte, error) {
 		Updated:   nonNil(r.Updated),
 		Identical: nonNil(r.Identical),
 		Conflicts: nonNil(r.Conflicts),
+		Skipped:   nonNil(r.Skipped),
 		DryRun:    r.DryRun,
 	})
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
@@ -63,6 +65,8 @@ func verb(s Status) (word, color string) {
 		return "update", "\x1b[33m" // yellow
 	case StatusIdentical:
 		return "identical", "\x1b[34m" // blue
+	case StatusSkipped:
+		return "skip", "\x1b[33m" // yellow
 	default:
 		return "conflict", "\x1b[31m" // red
 	}
@@ -91,6 +95,7 @@ func (r Result) WriteText(w io.Writer, color bool) {
 		{r.Updated, StatusUpdated},
 		{r.Identical, StatusIdentical},
 		{r.Conflicts, StatusConflict},
+		{r.Skipped, StatusSkipped},
 	} {
 		for _, p := range g.paths {
 			lines = append(lines, line{p, g.status})
@@ -121,6 +126,6 @@ func (e *ConflictError) Error() string {
 	if len(e.Paths) != 1 {
 		what = "files exist"
 	}
-	return fmt.Sprintf("%s with different content: %s; use --force to overwrite (or --dry-run to see the diff)",
+	return fmt.Sprintf("%s with different content: %s; use --force to overwrite, --skip-existing to keep them and write the rest (or --dry-run to see the diff)",
 		what, strings.Join(e.Paths, ", "))
 }

@@ -10,7 +10,7 @@ func TestResultJSON(t *testing.T) {
 		res  Result
 		want string
 	}{
-		{Result{}, `{"created":[],"updated":[],"identical":[],"conflicts":[],"dry_run":false}`},
+		{Result{}, `{"created":[],"updated":[],"identical":[],"conflicts":[],"skipped":[],"dry_run":false}`},
 		{
 			Result{
 				Created:   []string{"app/models/post.go", "database/factories/post_factory.go"},
@@ -20,7 +20,7 @@ func TestResultJSON(t *testing.T) {
 				Diff:      "not in JSON",
 				DryRun:    true,
 			},
-			`{"created":["app/models/post.go","database/factories/post_factory.go"],"updated":["routes/api.go"],"identical":["go.mod"],"conflicts":["README.md"],"dry_run":true}`,
+			`{"created":["app/models/post.go","database/factories/post_factory.go"],"updated":["routes/api.go"],"identical":["go.mod"],"conflicts":["README.md"],"skipped":[],"dry_run":true}`,
 		},
 	}
 	for _, c := range cases {
@@ -43,7 +43,7 @@ func TestResultJSONFromApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"created":["a.txt"],"updated":[],"identical":[],"conflicts":[],"dry_run":false}`; string(got) != want {
+	if want := `{"created":["a.txt"],"updated":[],"identical":[],"conflicts":[],"skipped":[],"dry_run":false}`; string(got) != want {
 		t.Errorf("JSON = %s, want %s", got, want)
 	}
 }
@@ -81,7 +81,7 @@ func TestWriteText(t *testing.T) {
 
 func TestConflictErrorMessage(t *testing.T) {
 	err := &ConflictError{Paths: []string{"a.go", "b.go"}}
-	want := "files exist with different content: a.go, b.go; use --force to overwrite (or --dry-run to see the diff)"
+	want := "files exist with different content: a.go, b.go; use --force to overwrite, --skip-existing to keep them and write the rest (or --dry-run to see the diff)"
 	if err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err.Error(), want)
 	}
