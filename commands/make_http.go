@@ -69,10 +69,10 @@ func newMakeScaffoldCmd(g *globals) *cobra.Command {
 		Long: `Generate a model, its migration, Store/Update requests, a JSON resource and an API
 controller, and register the routes under /api/<plural> — kiln make model -a.`,
 		Example: `  kiln make scaffold Post title:string body:text author:belongs_to=users`,
-		Args:    minArgs("model name"),
+		Args:    wizardArgs(g, "model name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.all = true
-			return runMakeModel(cmd, g, o, args[0], args[1:])
+			return runMakeModelOrAsk(cmd, g, o, args)
 		},
 	}
 	addMakeModelFlags(cmd, &o)

@@ -60,13 +60,43 @@ Fields are name:type[:modifier…]:
 		Example: `  kiln make model User name:string email:string:unique -m
   kiln make model Post title:string body:text:nullable author:belongs_to=users --soft-deletes -m
   kiln make model Tag name:string:unique --belongs-to-many post -m`,
-		Args: minArgs("model name"),
+		Args: wizardArgs(g, "model name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runMakeModel(cmd, g, o, args[0], args[1:])
+			return runMakeModelOrAsk(cmd, g, o, args)
 		},
 	}
 	addMakeModelFlags(cmd, &o)
 	return cmd
+}
+
+// wizardArgs is minArgs when kiln may not ask (CI, -n, no terminal); on a
+// terminal a missing name starts the wizard instead.
+func wizardArgs(g *globals, names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 && g.interactive() {
+			return nil
+		}
+		return minArgs(names...)(cmd, args)
+	}
+}
+
+// runMakeModelOrAsk runs make model from its arguments, or, with no name on
+// a terminal, from the wizard's answers.
+func runMakeModelOrAsk(cmd *cobra.Command, g *globals, o makeModelOptions, args []string) error {
+	if len(args) > 0 {
+		return runMakeModel(cmd, g, o, args[0], args[1:], nil)
+	}
+	proj, err := loadProject(g)
+	if err != nil {
+		return err
+	}
+	w := newWizard(g)
+	var name string
+	var fields []string
+	if err := w.askModel(proj, &o, &name, &fields); err != nil {
+		return err
+	}
+	return runMakeModel(cmd, g, o, name, fields, w)
 }
 
 func addMakeModelFlags(cmd *cobra.Command, o *makeModelOptions) {
@@ -88,7 +118,9 @@ func addMakeModelFlags(cmd *cobra.Command, o *makeModelOptions) {
 	f.StringArrayVar(&o.spec.BelongsToMany, "belongs-to-many", nil, "many-to-many relation to `Model` through a pivot table (repeatable)")
 }
 
-func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name string, fields []string) error {
+// runMakeModel plans and applies make model; w is the wizard that asked for
+// the input, nil on a plain command line.
+func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name string, fields []string, w *wizard) error {
 	proj, err := loadProject(g)
 	if err != nil {
 		return err
@@ -130,7 +162,12 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 		}
 		p = mergePlans(p, tp)
 	}
-	if err := applyPlan(cmd, g, proj.root, p); err != nil {
+	if w != nil {
+		err = w.applyAsked(cmd.Context(), proj.root, p, equivalentModelCommand(name, fields, o))
+	} else {
+		err = applyPlan(cmd, g, proj.root, p)
+	}
+	if err != nil {
 		return err
 	}
 	warnMissingModels(g, proj, res)

@@ -1,0 +1,198 @@
+package commands
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/kilnhq/kiln/generators/spec"
+)
+
+// fieldTypes are the types the field builder offers, in the DSL's spelling.
+var fieldTypes = []string{"string", "text", "int", "bigint", "float", "decimal", "bool", "date",
+	"datetime", "uuid", "json", "enum", "belongs_to"}
+
+// companionNames are the files make model can add, as the wizard lists them.
+var companionNames = []string{"migration", "factory", "seeder", "controller", "requests", "resource"}
+
+// askModel fills in what `make model` was not given: the name (checked as the
+// flags are), the fields one by one, and the companion files, preselected
+// from the flags.
+func (w *wizard) askModel(proj project, o *makeModelOptions, name *string, fields *[]string) error {
+	if *name == "" {
+		err := w.ask(huh.NewGroup(huh.NewInput().Title("Model name").Placeholder("Post").
+			Description("Singular, such as Post or BlogPost").Value(name).
+			Validate(func(s string) error { _, err := spec.ParseName("model name", s); return err })))
+		if err != nil {
+			return err
+		}
+	}
+	if len(*fields) == 0 {
+		for {
+			token, err := w.askField(proj)
+			if err != nil {
+				return err
+			}
+			if token == "" {
+				break
+			}
+			*fields = append(*fields, token)
+		}
+	}
+	return w.askCompanions(o)
+}
+
+// askField asks for one field and returns its DSL token, or "" when the
+// user is done.
+func (w *wizard) askField(proj project) (string, error) {
+	var name, typ string
+	err := w.ask(huh.NewGroup(
+		huh.NewInput().Title("Field name (empty to finish)").Placeholder("title").Value(&name).
+			Validate(func(s string) error {
+				if s == "" {
+					return nil
+				}
+				_, err := spec.ParseField(s + ":string")
+				return err
+			}),
+	))
+	if err != nil || name == "" {
+		return "", err
+	}
+	err = w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Type of " + name).
+		Options(huh.NewOptions(fieldTypes...)...).Value(&typ)))
+	if err != nil {
+		return "", err
+	}
+	token := name + ":" + typ
+	switch typ {
+	case "enum":
+		token, err = w.askEnum(token)
+	case "belongs_to":
+		token, err = w.askParent(proj, token)
+	}
+	if err != nil {
+		return "", err
+	}
+	return w.askModifiers(token)
+}
+
+func (w *wizard) askEnum(token string) (string, error) {
+	var values string
+	err := w.ask(huh.NewGroup(huh.NewInput().Title("Values, comma-separated").Placeholder("draft,published").Value(&values).
+		Validate(func(s string) error { _, err := spec.ParseField(token + "=" + s); return err })))
+	return token + "=" + values, err
+}
+
+// askParent offers the app's models as the relation's target.
+func (w *wizard) askParent(proj project, token string) (string, error) {
+	models := proj.existingModels()
+	if len(models) == 0 {
+		return token, nil // the table is inferred from the field's name
+	}
+	var table string
+	opts := []huh.Option[string]{huh.NewOption("(from the field's name)", "")}
+	for _, m := range models {
+		opts = append(opts, huh.NewOption(m.Go(), m.Table()))
+	}
+	err := w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Belongs to").Options(opts...).Value(&table)))
+	if table != "" {
+		token += "=" + table
+	}
+	return token, err
+}
+
+// askModifiers offers the modifiers and checks the whole token.
+func (w *wizard) askModifiers(token string) (string, error) {
+	var mods []string
+	err := w.ask(huh.NewGroup(huh.NewMultiSelect[string]().Title("Modifiers").
+		Options(huh.NewOptions("nullable", "unique", "index")...).Value(&mods).
+		Validate(func(m []string) error {
+			_, err := spec.ParseField(strings.Join(append([]string{token}, m...), ":"))
+			return err
+		})))
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(append([]string{token}, mods...), ":"), nil
+}
+
+// askCompanions offers the companion files, preselected from the flags.
+func (w *wizard) askCompanions(o *makeModelOptions) error {
+	o.companions()
+	on := map[string]*bool{"migration": &o.migration, "factory": &o.factory, "seeder": &o.seeder,
+		"controller": &o.controller, "requests": &o.requests, "resource": &o.resource}
+	var chosen []string
+	opts := make([]huh.Option[string], len(companionNames))
+	for i, n := range companionNames {
+		opts[i] = huh.NewOption(n, n).Selected(*on[n])
+	}
+	err := w.ask(huh.NewGroup(huh.NewMultiSelect[string]().Title("Also generate").Options(opts...).Value(&chosen)))
+	if err != nil {
+		return err
+	}
+	for n, p := range on {
+		*p = slices.Contains(chosen, n)
+	}
+	o.all = false
+	return nil
+}
+
+// equivalentModelCommand is the non-interactive command line that makes the
+// same files as a wizard run, printed so it can go into a script or CI.
+func equivalentModelCommand(name string, fields []string, o makeModelOptions) string {
+	parts := []string{"kiln", "make", "model", name}
+	parts = append(parts, fields...)
+	for _, f := range []struct {
+		on   bool
+		flag string
+	}{
+		{o.migration, "-m"}, {o.factory, "-f"}, {o.seeder, "-s"}, {o.controller, "-c"},
+		{o.requests && !o.controller, "--requests"}, {o.resource && !o.controller, "--resource"},
+		{o.spec.SoftDeletes, "--soft-deletes"}, {o.spec.NoTimestamps, "--no-timestamps"}, {o.spec.UUID, "--uuid"},
+	} {
+		if f.on {
+			parts = append(parts, f.flag)
+		}
+	}
+	if o.spec.Table != "" {
+		parts = append(parts, "--table", o.spec.Table)
+	}
+	for _, rel := range []struct {
+		flag    string
+		targets []string
+	}{{"--has-many", o.spec.HasMany}, {"--has-one", o.spec.HasOne}, {"--belongs-to-many", o.spec.BelongsToMany}} {
+		for _, t := range rel.targets {
+			parts = append(parts, rel.flag, t)
+		}
+	}
+	return strings.Join(parts, " ") + " -n"
+}
+
+// existingModels lists the app's models kiln knows (from their files).
+func (p project) existingModels() []spec.Name {
+	var names []spec.Name
+	for _, base := range p.goFilesIn("app/models") {
+		if n, err := spec.ParseName("model name", base); err == nil {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// goFilesIn lists the .go files of a project directory (not tests), by base
+// name without the extension.
+func (p project) goFilesIn(dir string) []string {
+	entries, _ := os.ReadDir(filepath.Join(p.root, filepath.FromSlash(dir)))
+	var names []string
+	for _, e := range entries {
+		base, ok := strings.CutSuffix(e.Name(), ".go")
+		if ok && !e.IsDir() && !strings.HasSuffix(base, "_test") {
+			names = append(names, base)
+		}
+	}
+	return names
+}

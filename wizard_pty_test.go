@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"github.com/kilnhq/kiln/commands"
+)
+
+// terminal is kiln running on a real pseudo-terminal, with what it printed.
+type terminal struct {
+	t    *testing.T
+	pty  *os.File
+	cmd  *exec.Cmd
+	mu   sync.Mutex
+	out  bytes.Buffer
+	done chan struct{}
+}
+
+// ansi matches the escape sequences a terminal UI draws with.
+var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]|\x1b\][^\x07]*\x07|\x1b[=>]`)
+
+func startTerminal(t *testing.T, dir string, args ...string) *terminal {
+	t.Helper()
+	cmd := exec.Command(kilnBinary(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append(withoutCI(os.Environ()), "TERM=xterm-256color", "GOFLAGS=-mod=mod")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, pty: f, cmd: cmd, done: make(chan struct{})}
+	go func() {
+		defer close(term.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := f.Read(buf)
+			term.mu.Lock()
+			term.out.Write(buf[:n])
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); f.Close() })
+	return term
+}
+
+// text is everything printed so far, without escape sequences.
+func (tm *terminal) text() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return ansi.ReplaceAllString(tm.out.String(), "")
+}
+
+// waitFor waits (at most 20 s) until the output since mark contains s, and
+// returns the new mark.
+func (tm *terminal) waitFor(mark int, s string) int {
+	tm.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		text := tm.text()
+		if i := strings.Index(text[min(mark, len(text)):], s); i >= 0 {
+			return mark + i + len(s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatalf("no %q on the terminal; it shows:\n%s", s, tm.text()[min(mark, len(tm.text())):])
+	return 0
+}
+
+// send types keys, one write each, as a person would.
+func (tm *terminal) send(keys ...string) {
+	for _, k := range keys {
+		if _, err := tm.pty.Write([]byte(k)); err != nil {
+			tm.t.Fatal(err)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+// wait waits for kiln to exit and returns its exit code.
+func (tm *terminal) wait() int {
+	tm.t.Helper()
+	err := tm.cmd.Wait()
+	<-tm.done
+	if exit, ok := err.(*exec.ExitError); ok {
+		return exit.ExitCode()
+	}
+	if err != nil {
+		tm.t.Fatal(err)
+	}
+	return 0
+}
+
+const (
+	enter = "\r"
+	down  = "\x1b[B"
+	space = " "
+	ctrlC = "\x03"
+)
+
+var (
+	kilnOnce sync.Once
+	kilnPath string
+)
+
+// kilnBinary builds kiln once per test run.
+func kilnBinary(t *testing.T) string {
+	kilnOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kiln-pty-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		kilnPath = filepath.Join(dir, "kiln")
+		if out, err := exec.Command("go", "build", "-o", kilnPath, ".").CombinedOutput(); err != nil {
+			t.Fatalf("build kiln: %v\n%s", err, out)
+		}
+	})
+	return kilnPath
+}
+
+func withoutCI(env []string) []string {
+	var out []string
+	for _, e := range env {
+		if !strings.HasPrefix(e, "CI=") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// newApp makes an app non-interactively, as `kiln new` does in CI.
+func newApp(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "blog")
+	var out bytes.Buffer
+	if code := commands.Main([]string{"new", dir, "-n"}, nil, &out, &out); code != 0 {
+		t.Fatalf("kiln new: %d\n%s", code, out.String())
+	}
+	return dir
+}
+
+// TestModelWizardOnATerminal answers the make model wizard on a real
+// pseudo-terminal, then runs the command it prints in a second app without
+// a terminal and checks both wrote the same files.
+func TestModelWizardOnATerminal(t *testing.T) {
+	app := newApp(t)
+	tm := startTerminal(t, app, "make", "model")
+	m := tm.waitFor(0, "Model name")
+	tm.send("Post", enter)
+	m = tm.waitFor(m, "Field name")
+	tm.send("title", enter)
+	m = tm.waitFor(m, "Type of title")
+	tm.send(enter) // string, the first type
+	m = tm.waitFor(m, "Modifiers")
+	tm.send(enter)
+	m = tm.waitFor(m, "Field name")
+	tm.send("views", enter)
+	m = tm.waitFor(m, "Type of views")
+	tm.send(down, down, enter) // int
+	m = tm.waitFor(m, "Modifiers")
+	tm.send(down, down, space, enter) // index
+	m = tm.waitFor(m, "Field name")
+	tm.send(enter)
+	m = tm.waitFor(m, "Also generate")
+	tm.send(space, enter) // migration
+	m = tm.waitFor(m, "The same without questions")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+	for _, want := range []string{"kiln will write:", "create  app/models/post.go", "create  database/migrations/"} {
+		if !strings.Contains(tm.text(), want) {
+			t.Errorf("the summary lacks %q:\n%s", want, tm.text())
+		}
+	}
+	line := regexp.MustCompile(`kiln make model [^\r\n]*-n`).FindString(tm.text()[m:])
+	if line != "kiln make model Post title:string views:int:index -m -n" {
+		t.Fatalf("equivalent command %q; terminal:\n%s", line, tm.text())
+	}
+	// The printed command, without a terminal, makes the same model file.
+	other := newApp(t)
+	args := strings.Fields(line)[1:]
+	var out bytes.Buffer
+	if code := commands.Main(append(args, "--dir", other), nil, &out, &out); code != 0 {
+		t.Fatalf("%s: exit %d\n%s", line, code, out.String())
+	}
+	for _, path := range []string{"app/models/post.go"} {
+		a, _ := os.ReadFile(filepath.Join(app, path))
+		b, _ := os.ReadFile(filepath.Join(other, path))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the wizard and its command:\n%s\n---\n%s", path, a, b)
+		}
+	}
+}
+
+// TestWizardCtrlCWritesNothing presses Ctrl-C in the middle of the wizard.
+func TestWizardCtrlCWritesNothing(t *testing.T) {
+	app := newApp(t)
+	tm := startTerminal(t, app, "make", "model")
+	m := tm.waitFor(0, "Model name")
+	tm.send("Post", enter)
+	tm.waitFor(m, "Field name")
+	tm.send(ctrlC)
+	if code := tm.wait(); code != 130 {
+		t.Errorf("exit %d, want 130", code)
+	}
+	if _, err := os.Stat(filepath.Join(app, "app/models/post.go")); err == nil {
+		t.Error("a file was written after Ctrl-C")
+	}
+}
+
+// TestWizardSettlesConflictsOneByOne edits two generated files, runs the
+// wizard for the same model, looks at one diff, keeps one file and
+// overwrites the other.
+func TestWizardSettlesConflictsOneByOne(t *testing.T) {
+	app := newApp(t)
+	var out bytes.Buffer
+	if code := commands.Main([]string{"make", "model", "Post", "title:string", "-f", "-n", "--dir", app}, nil, &out, &out); code != 0 {
+		t.Fatalf("make model: %d\n%s", code, out.String())
+	}
+	model, factory := filepath.Join(app, "app/models/post.go"), filepath.Join(app, "database/factories/post_factory.go")
+	for _, f := range []string{model, factory} {
+		b, _ := os.ReadFile(f)
+		if err := os.WriteFile(f, append(b, "// edited\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tm := startTerminal(t, app, "make", "model")
+	m := tm.waitFor(0, "Model name")
+	tm.send("Post", enter)
+	m = tm.waitFor(m, "Field name")
+	tm.send("title", enter)
+	m = tm.waitFor(m, "Type of title")
+	tm.send(enter)
+	m = tm.waitFor(m, "Modifiers")
+	tm.send(enter)
+	m = tm.waitFor(m, "Field name")
+	tm.send(enter)
+	m = tm.waitFor(m, "Also generate")
+	tm.send(down, space, enter) // factory
+	m = tm.waitFor(m, "app/models/post.go differs")
+	tm.send(down, down, enter) // show the diff
+	m = tm.waitFor(m, "-// edited")
+	m = tm.waitFor(m, "app/models/post.go differs")
+	tm.send(enter) // skip: keep my file
+	m = tm.waitFor(m, "database/factories/post_factory.go differs")
+	tm.send(down, enter) // overwrite
+	tm.waitFor(m, "The same without questions")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+	if b, _ := os.ReadFile(model); !bytes.HasSuffix(b, []byte("// edited\n")) {
+		t.Error("the skipped model was overwritten")
+	}
+	if b, _ := os.ReadFile(factory); bytes.Contains(b, []byte("// edited")) {
+		t.Error("the factory was not overwritten")
+	}
+	if !strings.Contains(tm.text(), "overwrote some and kept others") {
+		t.Errorf("the printed command does not say the choice was mixed:\n%s", tm.text())
+	}
+}
