@@ -270,3 +270,28 @@ func TestWizardSettlesConflictsOneByOne(t *testing.T) {
 		t.Errorf("the printed command does not say the choice was mixed:\n%s", tm.text())
 	}
 }
+
+// TestNameWizardOfOtherCommands asks make controller for its name on a
+// terminal, validating it live, and prints the equivalent command with the
+// flags that were given.
+func TestNameWizardOfOtherCommands(t *testing.T) {
+	app := newApp(t)
+	tm := startTerminal(t, app, "make", "controller", "--resource")
+	m := tm.waitFor(0, "Controller name")
+	tm.send("../x", enter)
+	m = tm.waitFor(m, "invalid")
+	for range 4 {
+		tm.send("\x7f") // backspace
+	}
+	tm.send("Health", enter)
+	m = tm.waitFor(m, "The same without questions")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+	if !strings.Contains(tm.text()[m:], "kiln make controller Health --resource -n") {
+		t.Errorf("equivalent command missing:\n%s", tm.text())
+	}
+	if _, err := os.Stat(filepath.Join(app, "app/http/controllers/health_controller.go")); err != nil {
+		t.Error(err)
+	}
+}

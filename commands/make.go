@@ -1,9 +1,17 @@
 package commands
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
+	"github.com/kilnhq/kiln/generators/controller"
+	"github.com/kilnhq/kiln/generators/factory"
 	"github.com/kilnhq/kiln/generators/plan"
+	"github.com/kilnhq/kiln/generators/resource"
+	"github.com/kilnhq/kiln/generators/seeder"
+	"github.com/kilnhq/kiln/generators/spec"
 )
 
 func newMakeCmd(g *globals) *cobra.Command {
@@ -14,16 +22,45 @@ func newMakeCmd(g *globals) *cobra.Command {
 written when anything is wrong, --dry-run shows the diff, and a file you changed
 is never overwritten without --force.`,
 	})
-	cmd.AddCommand(newMakeModelCmd(g), newMakeMigrationCmd(g), newMakeScaffoldCmd(g),
-		newMakeControllerCmd(g), newMakeRequestCmd(g), newMakeResourceCmd(g),
-		newMakeFactoryCmd(g), newMakeSeederCmd(g))
+	cmd.AddCommand(newMakeModelCmd(g), newMakeScaffoldCmd(g),
+		askName(g, newMakeMigrationCmd(g), "Migration name", "create_posts_table", checkMigrationName),
+		askName(g, newMakeControllerCmd(g), "Controller name", "Post", parsedBy(controller.ParseName)),
+		askName(g, newMakeRequestCmd(g), "Request name", "StorePost", parsedBy(func(s string) (spec.Name, error) {
+			return spec.ParseName("request name", s)
+		})),
+		askName(g, newMakeResourceCmd(g), "Resource name", "Post", parsedBy(resource.ParseName)),
+		askName(g, newMakeFactoryCmd(g), "Factory name (the model's)", "Post", parsedBy(factory.ParseName)),
+		askName(g, newMakeSeederCmd(g), "Seeder name", "Post", parsedBy(seeder.ParseName)))
 	return cmd
+}
+
+// parsedBy turns a name parser into a wizard validator.
+func parsedBy(parse func(string) (spec.Name, error)) func(string) error {
+	return func(s string) error {
+		_, err := parse(s)
+		return err
+	}
+}
+
+// checkMigrationName accepts snake_case words: create_posts_table.
+func checkMigrationName(s string) error {
+	ok := s != "" && s[0] >= 'a' && s[0] <= 'z' && !strings.HasSuffix(s, "_") && !strings.Contains(s, "__")
+	for _, c := range s {
+		ok = ok && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')
+	}
+	if !ok {
+		return fmt.Errorf("invalid migration name %q: use snake_case words, such as create_posts_table", s)
+	}
+	return nil
 }
 
 // applyPlan writes a generator's plan into the project and reports it.
 func applyPlan(cmd *cobra.Command, g *globals, root string, p plan.Plan) error {
 	if g.force && g.skipExisting {
 		return usagef("--force and --skip-existing contradict each other: pick one")
+	}
+	if g.wizard != nil {
+		return g.wizard.applyAsked(cmd.Context(), root, p, equivalentCommand(cmd, g.askedArgs))
 	}
 	res, err := plan.Apply(cmd.Context(), root, p, plan.Options{Force: g.force, DryRun: g.dryRun, SkipExisting: g.skipExisting})
 	return report(g, res, err)

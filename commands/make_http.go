@@ -69,7 +69,7 @@ func newMakeScaffoldCmd(g *globals) *cobra.Command {
 		Long: `Generate a model, its migration, Store/Update requests, a JSON resource and an API
 controller, and register the routes under /api/<plural> — kiln make model -a.`,
 		Example: `  kiln make scaffold Post title:string body:text author:belongs_to=users`,
-		Args:    wizardArgs(g, "model name"),
+		Args:    wizardArgs(g, minArgs("model name")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.all = true
 			return runMakeModelOrAsk(cmd, g, o, args)

@@ -60,7 +60,7 @@ Fields are name:type[:modifier…]:
 		Example: `  kiln make model User name:string email:string:unique -m
   kiln make model Post title:string body:text:nullable author:belongs_to=users --soft-deletes -m
   kiln make model Tag name:string:unique --belongs-to-many post -m`,
-		Args: wizardArgs(g, "model name"),
+		Args: wizardArgs(g, minArgs("model name")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMakeModelOrAsk(cmd, g, o, args)
 		},
@@ -69,14 +69,14 @@ Fields are name:type[:modifier…]:
 	return cmd
 }
 
-// wizardArgs is minArgs when kiln may not ask (CI, -n, no terminal); on a
-// terminal a missing name starts the wizard instead.
-func wizardArgs(g *globals, names ...string) cobra.PositionalArgs {
+// wizardArgs checks arguments with check when kiln may not ask (CI, -n, no
+// terminal); on a terminal a missing name starts the wizard instead.
+func wizardArgs(g *globals, check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) == 0 && g.interactive() {
 			return nil
 		}
-		return minArgs(names...)(cmd, args)
+		return check(cmd, args)
 	}
 }
 

@@ -16,9 +16,14 @@ type globals struct {
 	dryRun        bool
 	force         bool
 	skipExisting  bool
-	json          bool
-	noColor       bool
-	dir           string
+	// wizard and askedArgs are set when a wizard asked for a command's
+	// arguments: the plan is then settled with the user and the command
+	// line that does the same is printed.
+	wizard    *wizard
+	askedArgs []string
+	json      bool
+	noColor   bool
+	dir       string
 
 	stdin          io.Reader
 	stdout, stderr io.Writer

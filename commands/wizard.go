@@ -3,8 +3,11 @@ package commands
 import (
 	"errors"
 	"os"
+	"strings"
 
 	"charm.land/huh/v2"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // wizard asks, with huh forms on the terminal, for what a command line left
@@ -37,4 +40,42 @@ func (w *wizard) ask(groups ...*huh.Group) error {
 		return err
 	}
 	return nil
+}
+
+// askName makes cmd ask for its missing name on a terminal: cmd's Args and
+// RunE are wrapped so that, with no arguments and a terminal, the wizard asks
+// for the name (checked by parse, as the argument would be), the command runs
+// with it, and the plan goes through applyAsked.
+func askName(g *globals, cmd *cobra.Command, title, placeholder string, parse func(string) error) *cobra.Command {
+	cmd.Args = wizardArgs(g, cmd.Args)
+	run := cmd.RunE
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return run(cmd, args)
+		}
+		w := newWizard(g)
+		var name string
+		err := w.ask(huh.NewGroup(huh.NewInput().Title(title).Placeholder(placeholder).Value(&name).Validate(parse)))
+		if err != nil {
+			return err
+		}
+		g.wizard, g.askedArgs = w, []string{name}
+		return run(cmd, g.askedArgs)
+	}
+	return cmd
+}
+
+// equivalentCommand is cmd run with args and the flags that were set, as
+// one non-interactive command line.
+func equivalentCommand(cmd *cobra.Command, args []string) string {
+	parts := append(strings.Fields(cmd.CommandPath()), args...)
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		switch {
+		case f.Value.Type() == "bool" && f.Value.String() == "true":
+			parts = append(parts, "--"+f.Name)
+		case f.Value.Type() != "bool":
+			parts = append(parts, "--"+f.Name, f.Value.String())
+		}
+	})
+	return strings.Join(parts, " ") + " -n"
 }
