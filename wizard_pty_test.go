@@ -295,3 +295,35 @@ func TestNameWizardOfOtherCommands(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestAccessibleWizard answers the model wizard in huh's accessible,
+// line-based mode (KILN_ACCESSIBLE=1), one line per answer, and checks every
+// answer landed in the files.
+func TestAccessibleWizard(t *testing.T) {
+	app := newApp(t)
+	t.Setenv("KILN_ACCESSIBLE", "1")
+	tm := startTerminal(t, app, "make", "model")
+	m := tm.waitFor(0, "Model name")
+	tm.send("Tag", enter)
+	m = tm.waitFor(m, "Field name")
+	tm.send("label", enter)
+	m = tm.waitFor(m, "Type of label")
+	tm.send("1", enter) // string
+	m = tm.waitFor(m, "Modifiers")
+	tm.send("2", enter, "0", enter) // unique, then confirm
+	m = tm.waitFor(m, "Field name")
+	tm.send(enter)
+	m = tm.waitFor(m, "Also generate")
+	tm.send("1", enter, "0", enter) // migration, then confirm
+	tm.waitFor(m, "The same without questions")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+	if !strings.Contains(tm.text(), "kiln make model Tag label:string:unique -m -n") {
+		t.Errorf("equivalent command missing:\n%s", tm.text())
+	}
+	b, _ := os.ReadFile(filepath.Join(app, "app/models/tag.go"))
+	if !bytes.Contains(b, []byte("Label")) {
+		t.Errorf("tag.go:\n%s", b)
+	}
+}
