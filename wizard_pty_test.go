@@ -327,3 +327,29 @@ func TestAccessibleWizard(t *testing.T) {
 		t.Errorf("tag.go:\n%s", b)
 	}
 }
+
+// TestNewWizard creates an app by answering kiln new's questions.
+func TestNewWizard(t *testing.T) {
+	dir := t.TempDir()
+	tm := startTerminal(t, dir, "new")
+	m := tm.waitFor(0, "Directory of the new app")
+	tm.send("shop", enter)
+	m = tm.waitFor(m, "Go module path")
+	tm.send("example.com/shop", enter)
+	m = tm.waitFor(m, "Database")
+	tm.send(down, enter) // PostgreSQL
+	tm.waitFor(m, "The same without questions")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+	if !strings.Contains(tm.text(), "kiln new shop --module example.com/shop --db postgres -n") {
+		t.Errorf("equivalent command missing:\n%s", tm.text())
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "shop", "go.mod"))
+	if err != nil || !bytes.HasPrefix(b, []byte("module example.com/shop\n")) {
+		t.Errorf("go.mod: %s %v", b, err)
+	}
+	if env, _ := os.ReadFile(filepath.Join(dir, "shop", ".env")); !bytes.Contains(env, []byte("DB_DRIVER=postgres")) {
+		t.Errorf(".env:\n%s", env)
+	}
+}

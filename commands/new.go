@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/huh/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/kilnhq/kiln/generators/newapp"
@@ -34,9 +35,12 @@ binary was built from (a replace directive), so the app builds offline.`,
 		Example: `  kiln new blog
   kiln new blog --module github.com/you/blog --db postgres
   kiln new blog --dry-run`,
-		Args: exactArgs("directory"),
+		Args: wizardArgs(g, exactArgs("directory")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runNew(cmd, g, o, args[0])
+			if len(args) > 0 {
+				return runNew(cmd, g, o, args[0])
+			}
+			return askNew(cmd, g, o)
 		},
 	}
 	f := cmd.Flags()
@@ -140,5 +144,39 @@ func resolveKiln(g *globals, flagPath string, opts *newapp.Options) error {
 		return nil
 	}
 	fmt.Fprintln(g.stderr, "kiln: warning: this kiln was built without its source path (e.g. -trimpath) and is not a release; pass --kiln-path to point the app at a kiln checkout")
+	return nil
+}
+
+// askNew is kiln new on a terminal without a directory: it asks for the
+// directory, the module path and the database (unless --db was given),
+// creates the app and prints the command that does the same.
+func askNew(cmd *cobra.Command, g *globals, o newOptions) error {
+	w := newWizard(g)
+	var dir string
+	fields := []huh.Field{
+		huh.NewInput().Title("Directory of the new app").Placeholder("blog").Value(&dir).
+			Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New("give a directory, such as blog")
+				}
+				return nil
+			}),
+		huh.NewInput().Title("Go module path (empty: the directory's name)").Placeholder("github.com/you/blog").Value(&o.module),
+	}
+	if !cmd.Flags().Changed("db") {
+		fields = append(fields, huh.NewSelect[string]().Title("Database").
+			Options(huh.NewOption("SQLite (embedded, no server)", "sqlite"), huh.NewOption("PostgreSQL", "postgres")).Value(&o.db))
+	}
+	if err := w.ask(huh.NewGroup(fields...)); err != nil {
+		return err
+	}
+	if err := runNew(cmd, g, o, dir); err != nil {
+		return err
+	}
+	line := []string{"kiln", "new", dir}
+	if o.module != "" {
+		line = append(line, "--module", o.module)
+	}
+	g.printf("\nThe same without questions (for scripts and CI):\n  %s --db %s -n\n", strings.Join(line, " "), o.db)
 	return nil
 }
