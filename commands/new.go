@@ -153,21 +153,22 @@ func resolveKiln(g *globals, flagPath string, opts *newapp.Options) error {
 func askNew(cmd *cobra.Command, g *globals, o newOptions) error {
 	w := newWizard(g)
 	var dir string
-	fields := []huh.Field{
-		huh.NewInput().Title("Directory of the new app").Placeholder("blog").Value(&dir).
+	// One question per screen, as the make wizards ask.
+	groups := []*huh.Group{
+		huh.NewGroup(huh.NewInput().Title("Directory of the new app").Placeholder("blog").Value(&dir).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return errors.New("give a directory, such as blog")
 				}
 				return nil
-			}),
-		huh.NewInput().Title("Go module path (empty: the directory's name)").Placeholder("github.com/you/blog").Value(&o.module),
+			})),
+		huh.NewGroup(huh.NewInput().Title("Go module path (empty: the directory's name)").Placeholder("github.com/you/blog").Value(&o.module)),
 	}
 	if !cmd.Flags().Changed("db") {
-		fields = append(fields, huh.NewSelect[string]().Title("Database").
-			Options(huh.NewOption("SQLite (embedded, no server)", "sqlite"), huh.NewOption("PostgreSQL", "postgres")).Value(&o.db))
+		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().Title("Database").
+			Options(huh.NewOption("SQLite (embedded, no server)", "sqlite"), huh.NewOption("PostgreSQL", "postgres")).Value(&o.db)))
 	}
-	if err := w.ask(huh.NewGroup(fields...)); err != nil {
+	if err := w.ask(groups...); err != nil {
 		return err
 	}
 	if err := runNew(cmd, g, o, dir); err != nil {
