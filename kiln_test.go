@@ -28,10 +28,16 @@ func TestMain(m *testing.M) {
 }
 
 // stopsPostgres stops the throwaway PostgreSQL server, if a script started one,
-// after the tests ran.
+// after the tests ran, and removes the kiln binary the terminal tests built.
 type stopsPostgres struct{ m *testing.M }
 
-func (s stopsPostgres) Run() int { return pgtest.Main(s.m) }
+func (s stopsPostgres) Run() int {
+	code := pgtest.Main(s.m)
+	if kilnPath != "" { // built by the pseudo-terminal tests
+		os.RemoveAll(filepath.Dir(kilnPath))
+	}
+	return code
+}
 
 // TestScripts runs testdata/script/*.txtar end to end: kiln writes an app, the go
 // command builds it against this checkout's runtime/, and the app serves real HTTP.
