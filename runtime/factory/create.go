@@ -163,7 +163,7 @@ func (b Factory[T, S]) insertBatch(ctx context.Context, q db.Querier, st *run, r
 
 // build makes row i: the definition, then the states in order.
 func (b Factory[T, S]) build(f *Faker, i int) T {
-	f.index = i
+	f.index, f.first, f.last = i, "", ""
 	v := b.def(f)
 	for _, s := range b.states {
 		s(f, &v)

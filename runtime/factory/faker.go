@@ -20,6 +20,9 @@ import (
 type Faker struct {
 	r     *rand.Rand
 	index int // the row's position in its Count, from 0
+	// person is the row's person, drawn once, so a row's name, username and
+	// email belong together (Ada Lovelace, ada.lovelace.3@example.com).
+	first, last string
 }
 
 // DevPassword is the password every factory-made password hash accepts, so a
@@ -86,18 +89,28 @@ func (f *Faker) UUID() uuid.UUID {
 	return u
 }
 
-// FirstName, LastName and Name are people's names.
-func (f *Faker) FirstName() string { return faker.FirstName() }
+// FirstName is a given name; FirstName, LastName, Name, Username and the
+// emails of one row all describe the same person.
+func (f *Faker) FirstName() string { return f.person().first }
 
 // LastName is a family name.
-func (f *Faker) LastName() string { return faker.LastName() }
+func (f *Faker) LastName() string { return f.person().last }
 
 // Name is a first and last name.
-func (f *Faker) Name() string { return faker.FirstName() + " " + faker.LastName() }
+func (f *Faker) Name() string { p := f.person(); return p.first + " " + p.last }
 
 // Username is a lower-case handle such as "ada.lovelace".
 func (f *Faker) Username() string {
-	return strings.ToLower(faker.FirstName() + "." + faker.LastName())
+	p := f.person()
+	return strings.ToLower(p.first + "." + p.last)
+}
+
+// person is the row's person, drawn at its first use in the row.
+func (f *Faker) person() *Faker {
+	if f.first == "" {
+		f.first, f.last = faker.FirstName(), faker.LastName()
+	}
+	return f
 }
 
 // Email is an address at example.com, example.org or example.net, domains
