@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -23,10 +25,14 @@ const (
 
 // Main runs kiln with args (without the program name) and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 1 && (args[0] == "--version" || args[0] == "-v") {
+	if asJSON, ok := versionRequest(args); ok {
 		// Answered before the command tree is built: scripts and shell prompts ask
 		// for the version often, and on a VM every page of code touched costs time.
-		fmt.Fprintf(stdout, "kiln %s\n", version())
+		if asJSON {
+			fmt.Fprintf(stdout, "{\"version\":%q,\"go\":%q}\n", version(), runtime.Version())
+		} else {
+			fmt.Fprintf(stdout, "kiln %s\n", version())
+		}
 		return exitOK
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -67,4 +73,16 @@ func exitCode(err error) int {
 		return exitUsage // cobra's own usage error, which it does not type
 	}
 	return exitFailure
+}
+
+// versionRequest reports whether args ask only for the version (--version or
+// -v, with or without --json), and whether as JSON.
+func versionRequest(args []string) (asJSON, ok bool) {
+	switch {
+	case len(args) == 1:
+		return false, args[0] == "--version" || args[0] == "-v"
+	case len(args) == 2 && slices.Contains(args, "--json"):
+		return true, slices.Contains(args, "--version") || slices.Contains(args, "-v")
+	}
+	return false, false
 }

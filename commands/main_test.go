@@ -2,6 +2,7 @@ package commands
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -64,6 +65,11 @@ func TestVersion(t *testing.T) {
 	code, out, _ := run(t, "--version")
 	if code != 0 || !strings.HasPrefix(out, "kiln ") {
 		t.Errorf("kiln --version = %d %q", code, out)
+	}
+	code, out, _ = run(t, "--version", "--json")
+	var v struct{ Version, Go string }
+	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v.Version == "" || !strings.HasPrefix(v.Go, "go") {
+		t.Errorf("kiln --version --json = %d %q", code, out)
 	}
 }
 
