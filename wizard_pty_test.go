@@ -14,6 +14,8 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/kilnhq/kiln/commands"
+	"github.com/kilnhq/kiln/generators/goldentest"
+	"github.com/kilnhq/kiln/generators/plan"
 )
 
 // terminal is kiln running on a real pseudo-terminal, with what it printed.
@@ -27,7 +29,7 @@ type terminal struct {
 }
 
 // ansi matches the escape sequences a terminal UI draws with.
-var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]|\x1b\][^\x07]*\x07|\x1b[=>]`)
+var ansi = regexp.MustCompile(`\x1b\[[0-9;?<>=$ ]*[a-zA-Z~]|\x1b\][^\x07]*\x07|\x1b[=>]`)
 
 func startTerminal(t *testing.T, dir string, args ...string) *terminal {
 	t.Helper()
@@ -179,11 +181,7 @@ func TestModelWizardOnATerminal(t *testing.T) {
 	if code := tm.wait(); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, tm.text())
 	}
-	for _, want := range []string{"kiln will write:", "create  app/models/post.go", "create  database/migrations/"} {
-		if !strings.Contains(tm.text(), want) {
-			t.Errorf("the summary lacks %q:\n%s", want, tm.text())
-		}
-	}
+	checkSummary(t, "wizard_summary_model", tm.text())
 	line := regexp.MustCompile(`kiln make model [^\r\n]*-n`).FindString(tm.text()[m:])
 	if line != "kiln make model Post title:string views:int:index -m -n" {
 		t.Fatalf("equivalent command %q; terminal:\n%s", line, tm.text())
@@ -266,6 +264,7 @@ func TestWizardSettlesConflictsOneByOne(t *testing.T) {
 	if b, _ := os.ReadFile(factory); bytes.Contains(b, []byte("// edited")) {
 		t.Error("the factory was not overwritten")
 	}
+	checkSummary(t, "wizard_summary_conflicts", tm.text())
 	if !strings.Contains(tm.text(), "overwrote some and kept others") {
 		t.Errorf("the printed command does not say the choice was mixed:\n%s", tm.text())
 	}
@@ -352,4 +351,25 @@ func TestNewWizard(t *testing.T) {
 	if env, _ := os.ReadFile(filepath.Join(dir, "shop", ".env")); !bytes.Contains(env, []byte("DB_DRIVER=postgres")) {
 		t.Errorf(".env:\n%s", env)
 	}
+}
+
+// checkSummary compares the plan summary a wizard printed (ANSI stripped,
+// migration timestamps masked) with golden/<name>/summary.txt.golden.
+func checkSummary(t *testing.T, name, screen string) {
+	t.Helper()
+	screen = strings.ReplaceAll(screen, "\r\n", "\n")
+	start := strings.Index(screen, "kiln will write:")
+	if start < 0 {
+		t.Fatalf("no summary on the terminal:\n%s", screen)
+	}
+	lines := strings.Split(screen[start:], "\n")
+	end := 1
+	for end < len(lines) && strings.HasPrefix(lines[end], " ") {
+		end++ // the list: one indented line per file
+	}
+	summary := strings.Join(lines[:end], "\n")
+	summary = regexp.MustCompile(`\d{14}_`).ReplaceAllString(summary, "YYYYMMDDHHMMSS_")
+	var p plan.Plan
+	p.Add("summary.txt", []byte(summary+"\n"))
+	goldentest.Check(t, name, p)
 }
