@@ -105,6 +105,31 @@ func (tm *terminal) wait() int {
 	return 0
 }
 
+// step is one question of a wizard and the keys that answer it.
+type step struct {
+	prompt string
+	keys   []string
+}
+
+func ask(prompt string, keys ...string) step { return step{prompt, keys} }
+
+// dialogue answers prompts in order, each once it appears after mark, and
+// returns the new mark.
+func (tm *terminal) dialogue(mark int, steps ...step) int {
+	tm.t.Helper()
+	for _, st := range steps {
+		mark = tm.waitFor(mark, st.prompt)
+		tm.send(st.keys...)
+	}
+	return mark
+}
+
+// postWithTitle starts the model wizard's answers: Post, with title:string.
+var postWithTitle = []step{
+	ask("Model name", "Post", "\r"), ask("Field name", "title", "\r"),
+	ask("Type of title", "\r"), ask("Modifiers", "\r"),
+}
+
 const (
 	enter = "\r"
 	down  = "\x1b[B"
@@ -159,24 +184,14 @@ func newApp(t *testing.T) string {
 func TestModelWizardOnATerminal(t *testing.T) {
 	app := newApp(t)
 	tm := startTerminal(t, app, "make", "model")
-	m := tm.waitFor(0, "Model name")
-	tm.send("Post", enter)
-	m = tm.waitFor(m, "Field name")
-	tm.send("title", enter)
-	m = tm.waitFor(m, "Type of title")
-	tm.send(enter) // string, the first type
-	m = tm.waitFor(m, "Modifiers")
-	tm.send(enter)
-	m = tm.waitFor(m, "Field name")
-	tm.send("views", enter)
-	m = tm.waitFor(m, "Type of views")
-	tm.send(down, down, enter) // int
-	m = tm.waitFor(m, "Modifiers")
-	tm.send(down, down, space, enter) // index
-	m = tm.waitFor(m, "Field name")
-	tm.send(enter)
-	m = tm.waitFor(m, "Also generate")
-	tm.send(space, enter) // migration
+	m := tm.dialogue(0, postWithTitle...) // title: string, the first type
+	m = tm.dialogue(m,
+		ask("Field name", "views", enter),
+		ask("Type of views", down, down, enter),    // int
+		ask("Modifiers", down, down, space, enter), // index
+		ask("Field name", enter),
+		ask("Also generate", space, enter), // migration
+	)
 	m = tm.waitFor(m, "The same without questions")
 	if code := tm.wait(); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, tm.text())
@@ -235,25 +250,15 @@ func TestWizardSettlesConflictsOneByOne(t *testing.T) {
 		}
 	}
 	tm := startTerminal(t, app, "make", "model")
-	m := tm.waitFor(0, "Model name")
-	tm.send("Post", enter)
-	m = tm.waitFor(m, "Field name")
-	tm.send("title", enter)
-	m = tm.waitFor(m, "Type of title")
-	tm.send(enter)
-	m = tm.waitFor(m, "Modifiers")
-	tm.send(enter)
-	m = tm.waitFor(m, "Field name")
-	tm.send(enter)
-	m = tm.waitFor(m, "Also generate")
-	tm.send(down, space, enter) // factory
-	m = tm.waitFor(m, "app/models/post.go differs")
-	tm.send(down, down, enter) // show the diff
-	m = tm.waitFor(m, "-// edited")
-	m = tm.waitFor(m, "app/models/post.go differs")
-	tm.send(enter) // skip: keep my file
-	m = tm.waitFor(m, "database/factories/post_factory.go differs")
-	tm.send(down, enter) // overwrite
+	m := tm.dialogue(0, postWithTitle...)
+	m = tm.dialogue(m,
+		ask("Field name", enter),
+		ask("Also generate", down, space, enter),             // factory
+		ask("app/models/post.go differs", down, down, enter), // show the diff
+		ask("-// edited"),
+		ask("app/models/post.go differs", enter),                       // skip: keep my file
+		ask("database/factories/post_factory.go differs", down, enter), // overwrite
+	)
 	tm.waitFor(m, "The same without questions")
 	if code := tm.wait(); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, tm.text())
