@@ -378,3 +378,53 @@ func checkSummary(t *testing.T, name, screen string) {
 	p.Add("summary.txt", []byte(summary+"\n"))
 	goldentest.Check(t, name, p)
 }
+
+// oneByte hands out its input a byte per Read, as a person typing would:
+// huh's accessible prompts read each answer with a fresh scanner, and a
+// reader that returns more would let one answer swallow the next.
+type oneByte struct{ r *strings.Reader }
+
+func (o oneByte) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	return o.r.Read(p[:1])
+}
+
+// TestAccessibleWizardThroughStdin answers the model wizard's line-based
+// prompts on a plain stdin (KILN_ACCESSIBLE=1, no terminal), and checks
+// that every answer landed.
+func TestAccessibleWizardThroughStdin(t *testing.T) {
+	app := newApp(t)
+	t.Setenv("CI", "")
+	t.Setenv("KILN_ACCESSIBLE", "1")
+	answers := strings.Join([]string{
+		"Order",       // model name
+		"total",       // field
+		"6",           // decimal
+		"0",           // no modifiers
+		"status",      // field
+		"12",          // enum
+		"open,paid",   // its values
+		"0",           // no modifiers
+		"",            // no more fields
+		"1", "2", "0", // migration, factory
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	code := commands.Main([]string{"make", "model", "--dir", app}, oneByte{strings.NewReader(answers)}, &out, &out)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, out.String())
+	}
+	if !strings.Contains(out.String(), "kiln make model Order total:decimal status:enum=open,paid -m -f -n") {
+		t.Errorf("equivalent command missing:\n%s", out.String())
+	}
+	model, _ := os.ReadFile(filepath.Join(app, "app/models/order.go"))
+	for _, want := range []string{"Total     decimal.Decimal", "OrderStatusPaid"} {
+		if !bytes.Contains(model, []byte(want)) {
+			t.Errorf("order.go lacks %q:\n%s", want, model)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(app, "database/factories/order_factory.go")); err != nil {
+		t.Error(err)
+	}
+}

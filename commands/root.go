@@ -64,11 +64,15 @@ Laravel's colon forms work too: kiln make:model Post ≡ kiln make model Post.`,
 
 // interactive reports whether kiln may prompt: never with -n, in CI, or when stdin is
 // not a terminal, so a script can never hang on a question.
+//
+// KILN_ACCESSIBLE=1 also allows line-based questions on a stdin that is not a
+// terminal (a screen reader's pipe); -n and CI still win, and a closed stdin
+// ends the questions with an error rather than a hang.
 func (g *globals) interactive() bool {
 	if g.noInteraction || os.Getenv("CI") != "" {
 		return false
 	}
-	return g.terminal(g.stdin)
+	return g.terminal(g.stdin) || os.Getenv("KILN_ACCESSIBLE") == "1"
 }
 
 // color reports whether to draw ANSI colors: only on a terminal, and never with
