@@ -15,8 +15,12 @@ const BatchSize = 1000
 // Make returns Count rows made in memory: nothing touches a database. Each
 // belongs-to relation gets a made (unsaved, so zero-keyed) parent unless For
 // or Recycle gives one; Has children are not made.
-func (b Factory[T, S]) Make() []T {
-	st := newRun(b.recycle)
+func (b Factory[T, S]) Make() []T { return b.makeRows(newRun()) }
+
+// makeRows builds Count rows in memory within the run st, with their
+// made parents and after-making hooks.
+func (b Factory[T, S]) makeRows(st *run) []T {
+	st.withRecycled(b.recycle)
 	f := newFaker()
 	rows := make([]T, b.count)
 	for i := range rows {
@@ -40,7 +44,7 @@ func (b Factory[T, S]) MakeOne() T { return b.one().Make()[0] }
 func (b Factory[T, S]) Create(ctx context.Context, q db.Querier) ([]T, error) {
 	out := make([]T, 0, min(b.count, 100*BatchSize))
 	err := b.inTx(ctx, q, func(q db.Querier) error {
-		return b.create(ctx, q, newRun(b.recycle), func(rows []T) { out = append(out, rows...) })
+		return b.create(ctx, q, newRun(), func(rows []T) { out = append(out, rows...) })
 	})
 	if err != nil {
 		return nil, err
@@ -64,7 +68,7 @@ func (b Factory[T, S]) CreateOne(ctx context.Context, q db.Querier) (T, error) {
 func (b Factory[T, S]) Insert(ctx context.Context, q db.Querier) (int, error) {
 	n := 0
 	err := b.inTx(ctx, q, func(q db.Querier) error {
-		return b.create(ctx, q, newRun(b.recycle), func(rows []T) { n += len(rows) })
+		return b.create(ctx, q, newRun(), func(rows []T) { n += len(rows) })
 	})
 	return n, err
 }
@@ -291,17 +295,7 @@ func (b Factory[T, S]) createHasChildren(ctx context.Context, q db.Querier, st *
 func (b Factory[T, S]) makeParents(st *run, n int) []any {
 	c := b.clone()
 	c.count = n
-	c.recycle = nil
-	st.withRecycled(b.recycle)
-	f := newFaker()
-	rows := make([]T, n)
-	for i := range rows {
-		rows[i] = c.build(f, i)
-	}
-	for _, l := range c.parents {
-		c.makeParentsFor(st, l, rows)
-	}
-	c.afterMaking(rows)
+	rows := c.makeRows(st)
 	out := make([]any, n)
 	for i := range rows {
 		out[i] = &rows[i]

@@ -156,18 +156,24 @@ func named(name []string) string {
 // run is what one Make or Create shares across the factories it reaches.
 type run struct {
 	recycle map[reflect.Type][]any
+	pooled  map[any]bool          // the models in recycle, each added once
 	shared  map[*sharedParent]any // For(factory) parents, made once
 }
 
-func newRun(recycle []any) *run {
-	st := &run{recycle: map[reflect.Type][]any{}, shared: map[*sharedParent]any{}}
-	st.add(recycle)
-	return st
+// newRun starts a run; each factory adds its own Recycle models as it
+// joins (create and makeRows call withRecycled).
+func newRun() *run {
+	return &run{recycle: map[reflect.Type][]any{}, pooled: map[any]bool{}, shared: map[*sharedParent]any{}}
 }
 
-// add puts more recycled models in the pool.
+// add puts more recycled models in the pool, once each however often their
+// factory joins the run (a parent factory joins once per batch).
 func (st *run) add(models []any) {
 	for _, m := range models {
+		if st.pooled[m] {
+			continue
+		}
+		st.pooled[m] = true
 		t := reflect.TypeOf(m).Elem()
 		st.recycle[t] = append(st.recycle[t], m)
 	}
