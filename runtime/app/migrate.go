@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,8 +11,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-
-	"golang.org/x/term"
 
 	"github.com/kilnhq/kiln/runtime/db"
 	"github.com/kilnhq/kiln/runtime/migrate"
@@ -41,11 +38,7 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stdin io.Reader,
 	fs.BoolVar(&o.force, "force", false, "fresh: drop every table without asking")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print the SQL that would run; change nothing")
 	fs.BoolVar(&o.json, "json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "unexpected argument %q: usage: migrate [up|rollback [--step N]|status|fresh [--force]] [--dry-run] [--json]\n", fs.Arg(0))
+	if !parseFlags(fs, args, "migrate [up|rollback [--step N]|status|fresh [--force]] [--dry-run] [--json]", stderr) {
 		return 2
 	}
 	if cfg.Migrations == nil {
@@ -158,13 +151,10 @@ func (m *migrator) confirmFresh() error {
 	if os.Getenv("APP_ENV") == "production" {
 		return &usageError{"refusing to drop every table: APP_ENV is production (pass --force if you really mean it)"}
 	}
-	f, ok := m.stdin.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(m.stdin) {
 		return &usageError{"migrate fresh drops every table: pass --force to confirm when not on a terminal"}
 	}
-	fmt.Fprint(m.stdout, "Drop every table and run all migrations again? [y/N] ")
-	answer, _ := bufio.NewReader(m.stdin).ReadString('\n')
-	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+	if !confirm(m.stdin, m.stdout, "Drop every table and run all migrations again?") {
 		return &usageError{"cancelled: nothing was dropped"}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,10 +9,7 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 	"time"
-
-	"golang.org/x/term"
 
 	"github.com/kilnhq/kiln/runtime/db"
 	"github.com/kilnhq/kiln/runtime/factory"
@@ -45,11 +41,7 @@ func runSeed(ctx context.Context, cfg Config, args []string, stdin io.Reader, st
 	fs.BoolVar(&o.force, "force", false, "seed even when APP_ENV is production, without asking")
 	fs.BoolVar(&o.json, "json", false, "print the summary as JSON")
 	fs.BoolVar(&o.events, "events", false, "print progress as JSON lines on stdout (for kiln's progress bars)")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "unexpected argument %q: usage: seed [--class Name] [--faker-seed N] [--no-transaction] [--force] [--json]\n", fs.Arg(0))
+	if !parseFlags(fs, args, "seed [--class Name] [--faker-seed N] [--no-transaction] [--force] [--json]", stderr) {
 		return 2
 	}
 	return exitCode(seedWith(ctx, cfg, o, stdin, stdout, stderr), stderr)
@@ -109,13 +101,10 @@ func confirmSeed(o seedOptions, stdin io.Reader, stdout io.Writer) error {
 	if o.force || os.Getenv("APP_ENV") != "production" {
 		return nil
 	}
-	f, ok := stdin.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(stdin) {
 		return &usageError{"refusing to seed: APP_ENV is production (pass --force if you really mean it)"}
 	}
-	fmt.Fprint(stdout, "APP_ENV is production. Seed the production database? [y/N] ")
-	answer, _ := bufio.NewReader(stdin).ReadString('\n')
-	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+	if !confirm(stdin, stdout, "APP_ENV is production. Seed the production database?") {
 		return &usageError{"cancelled: nothing was seeded"}
 	}
 	return nil
