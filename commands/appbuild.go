@@ -36,15 +36,25 @@ func buildApp(ctx context.Context, proj project) (string, error) {
 // runApp builds the app and runs it with args in the project root, connected to
 // kiln's own streams. A non-zero exit is passed on as kiln's exit code.
 func runApp(ctx context.Context, g *globals, proj project, args ...string) error {
-	bin, err := buildApp(ctx, proj)
+	cmd, err := appCommand(ctx, g, proj, args...)
 	if err != nil {
 		return err
+	}
+	return appExit(cmd.Run())
+}
+
+// appCommand builds the app and returns it ready to run with args in the
+// project root, on kiln's streams (a caller may take stdout for itself).
+func appCommand(ctx context.Context, g *globals, proj project, args ...string) (*exec.Cmd, error) {
+	bin, err := buildApp(ctx, proj)
+	if err != nil {
+		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = proj.root
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = g.stdin, g.stdout, g.stderr
 	cmd.Env = os.Environ()
-	return appExit(cmd.Run())
+	return cmd, nil
 }
 
 // appExit turns the app's exit into kiln's: its exit code passes through

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -20,13 +19,11 @@ import (
 // pass through as they are. Bubble Tea v2, because v1 queries the terminal's
 // colours in an init function, which would slow every kiln command's start-up.
 func runSeedWithProgress(ctx context.Context, g *globals, proj project, args []string) error {
-	bin, err := buildApp(ctx, proj)
+	cmd, err := appCommand(ctx, g, proj, append(args, "--events")...)
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, bin, append(args, "--events")...)
-	cmd.Dir = proj.root
-	cmd.Stdin, cmd.Stderr = g.stdin, g.stderr
+	cmd.Stdout = nil // the events are read below
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return err
@@ -111,7 +108,7 @@ func (v *seedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (v *seedView) apply(e seedEvent) {
 	row := v.byName[e.Seeder]
 	if row == nil {
-		row = &seederRow{name: e.Seeder, start: e.At, bar: progress.New(progress.WithDefaultBlend(), progress.WithWidth(30))}
+		row = &seederRow{name: e.Seeder, start: e.At, bar: progress.New(progress.WithDefaultBlend(), progress.WithWidth(20), progress.WithoutPercentage())}
 		v.byName[e.Seeder] = row
 		v.seeders = append(v.seeders, row)
 	}
@@ -150,5 +147,6 @@ func (r *seederRow) line() string {
 	if d := (r.last - r.start).Seconds(); d > 0 {
 		rate = float64(r.created) / d
 	}
-	return fmt.Sprintf("%-20s %s %8d/%d rows %10.0f rows/s", r.name, r.bar.ViewAs(frac), r.created, r.planned, rate)
+	count := fmt.Sprintf("%d/%d", r.created, r.planned)
+	return fmt.Sprintf("%-18s %s %15s rows %7.0f rows/s", r.name, r.bar.ViewAs(frac), count, rate)
 }
