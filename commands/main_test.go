@@ -56,6 +56,17 @@ func TestExitCodes(t *testing.T) {
 			t.Errorf("kiln %s: usage error without a pointer to --help: %q", strings.Join(c.args, " "), stderr)
 		}
 	}
+	// A name that is only the kind's suffix is bad input too, in every make command.
+	app := filepath.Join(dir, "app")
+	if code, _, stderr := run(t, "new", app, "-n"); code != 0 {
+		t.Fatalf("kiln new: %d %s", code, stderr)
+	}
+	for _, args := range [][]string{{"make", "seeder", "Database"}, {"make", "factory", "Factory"},
+		{"make", "controller", "Controller"}, {"make", "resource", "Resource"}} {
+		if code, _, stderr := run(t, append(args, "--dir", app, "-n")...); code != 2 || !strings.Contains(stderr, "invalid ") {
+			t.Errorf("kiln %s: exit %d, stderr %q; want exit 2", strings.Join(args, " "), code, stderr)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(dir, "x")); !os.IsNotExist(err) {
 		t.Errorf("a rejected kiln new created its directory: %v", err)
 	}

@@ -63,7 +63,7 @@ func ParseName(s string) (spec.Name, error) {
 	base, ok := strings.CutSuffix(n.Snake(), "_controller")
 	switch {
 	case n.Snake() == "controller":
-		return spec.Name{}, fmt.Errorf("invalid controller name %q: give the resource's name, such as Post", s)
+		return spec.Name{}, &spec.Error{Kind: "controller name", Input: s, Msg: "give the resource's name, such as Post"}
 	case ok:
 		return spec.ParseName("controller name", base)
 	}

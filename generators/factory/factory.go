@@ -56,7 +56,7 @@ func ParseName(s string) (spec.Name, error) {
 		return n, nil
 	}
 	if base == "" {
-		return spec.Name{}, fmt.Errorf("invalid factory name %q: give the model's name, such as Post", s)
+		return spec.Name{}, &spec.Error{Kind: "factory name", Input: s, Msg: "give the model's name, such as Post"}
 	}
 	return spec.ParseName("factory name", base)
 }

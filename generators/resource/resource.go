@@ -62,7 +62,7 @@ func parseSuffixed(kind, s, suffix string) (spec.Name, error) {
 		return n, nil
 	}
 	if base == "" {
-		return spec.Name{}, fmt.Errorf("invalid %s %q: give the model's name, such as Post", kind, s)
+		return spec.Name{}, &spec.Error{Kind: kind, Input: s, Msg: "give the model's name, such as Post"}
 	}
 	return spec.ParseName(kind, base)
 }

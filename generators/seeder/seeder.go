@@ -49,7 +49,7 @@ func ParseName(s string) (spec.Name, error) {
 	base, ok := strings.CutSuffix(n.Snake(), "_seeder")
 	switch {
 	case n.Snake() == "seeder" || base == "database":
-		return spec.Name{}, fmt.Errorf("invalid seeder name %q: give the model's name, such as Post (DatabaseSeeder exists already)", s)
+		return spec.Name{}, &spec.Error{Kind: "seeder name", Input: s, Msg: "give the model's name, such as Post (DatabaseSeeder exists already)"}
 	case ok:
 		return spec.ParseName("seeder name", base)
 	}
