@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -127,12 +130,13 @@ func (tm *terminal) dialogue(mark int, steps ...step) int {
 // postWithTitle starts the model wizard's answers: Post, with title:string.
 var postWithTitle = []step{
 	ask("Model name", "Post", "\r"), ask("Field name", "title", "\r"),
-	ask("Type of title", "\r"), ask("Modifiers", "\r"),
+	ask("Type of title", "\r"), ask("Modifiers", "\r"), ask("Default value", "\r"),
 }
 
 const (
 	enter = "\r"
 	down  = "\x1b[B"
+	up    = "\x1b[A"
 	space = " "
 	ctrlC = "\x03"
 )
@@ -179,18 +183,36 @@ func newApp(t *testing.T) string {
 }
 
 // TestModelWizardOnATerminal answers the make model wizard on a real
-// pseudo-terminal, then runs the command it prints in a second app without
-// a terminal and checks both wrote the same files.
+// pseudo-terminal — three fields, one a relation to a model chosen from the
+// app's, companions picked, one conflict overwritten and one kept — then
+// runs the command it prints in a second app without a terminal and checks
+// both wrote the same files.
 func TestModelWizardOnATerminal(t *testing.T) {
 	app := newApp(t)
+	kiln(t, app, "make", "model", "User", "name:string")
+	kiln(t, app, "make", "model", "Post", "title:string", "-f")
+	model, factory := filepath.Join(app, "app/models/post.go"), filepath.Join(app, "database/factories/post_factory.go")
+	for _, f := range []string{model, factory} {
+		appendTo(t, f, "// edited\n")
+	}
+	before := snapshot(t, app)
 	tm := startTerminal(t, app, "make", "model")
 	m := tm.dialogue(0, postWithTitle...) // title: string, the first type
 	m = tm.dialogue(m,
 		ask("Field name", "views", enter),
-		ask("Type of views", down, down, enter),    // int
-		ask("Modifiers", down, down, space, enter), // index
+		ask("Type of views", down, down, enter),                // int
+		ask("Modifiers", down, down, space, enter),             // index
+		ask("Default value", "0", enter),                       // default=0
+		ask("Field name", "author", enter),                     // a relation
+		ask("Type of author", strings.Repeat(down, 12), enter), // belongs_to
+		ask("Belongs to", down, down, enter),                   // (from the name), Post, User
+		ask("Modifiers", enter),
+		ask("On delete", down, down, enter),       // set null…
+		ask("needs a nullable column", up, enter), // …is refused on a required column; cascade
 		ask("Field name", enter),
-		ask("Also generate", space, enter), // migration
+		ask("Also generate", space, down, space, down, space, enter), // migration, factory, seeder
+		ask("app/models/post.go differs", down, enter),               // overwrite
+		ask("database/factories/post_factory.go differs", enter),     // skip: keep my file
 	)
 	m = tm.waitFor(m, "The same without questions")
 	if code := tm.wait(); code != 0 {
@@ -198,38 +220,107 @@ func TestModelWizardOnATerminal(t *testing.T) {
 	}
 	checkSummary(t, "wizard_summary_model", tm.text())
 	line := regexp.MustCompile(`kiln make model [^\r\n]*-n`).FindString(tm.text()[m:])
-	if line != "kiln make model Post title:string views:int:index -m -n" {
-		t.Fatalf("equivalent command %q; terminal:\n%s", line, tm.text())
+	want := "kiln make model Post title:string views:int:index:default=0 author:belongs_to=users:on_delete=cascade -m -f -s -n"
+	if line != want {
+		t.Fatalf("equivalent command %q, want %q; terminal:\n%s", line, want, tm.text())
 	}
-	// The printed command, without a terminal, makes the same model file.
+	if b, _ := os.ReadFile(factory); !bytes.HasSuffix(b, []byte("// edited\n")) {
+		t.Error("the kept factory was overwritten")
+	}
+	// The printed command, without a terminal, makes the same files in an
+	// app that had the same models: everything the wizard wrote is
+	// byte-identical (the kept factory aside).
 	other := newApp(t)
-	args := strings.Fields(line)[1:]
-	var out bytes.Buffer
-	if code := commands.Main(append(args, "--dir", other), nil, &out, &out); code != 0 {
-		t.Fatalf("%s: exit %d\n%s", line, code, out.String())
+	kiln(t, other, "make", "model", "User", "name:string")
+	kiln(t, other, strings.Fields(line)[1:]...)
+	wrote, made := changedSince(before, snapshot(t, app)), snapshot(t, other)
+	delete(wrote, ".kiln/manifest.json") // records the kept file's hash
+	if len(wrote) < 5 {
+		t.Fatalf("the wizard wrote only %v", slices.Sorted(maps.Keys(wrote)))
 	}
-	for _, path := range []string{"app/models/post.go"} {
-		a, _ := os.ReadFile(filepath.Join(app, path))
-		b, _ := os.ReadFile(filepath.Join(other, path))
-		if len(a) == 0 || !bytes.Equal(a, b) {
-			t.Errorf("%s differs between the wizard and its command:\n%s\n---\n%s", path, a, b)
+	for path, content := range wrote {
+		if !bytes.Equal(content, made[path]) {
+			t.Errorf("%s differs between the wizard and its command:\n%s\n---\n%s", path, content, made[path])
 		}
 	}
 }
 
-// TestWizardCtrlCWritesNothing presses Ctrl-C in the middle of the wizard.
-func TestWizardCtrlCWritesNothing(t *testing.T) {
-	app := newApp(t)
-	tm := startTerminal(t, app, "make", "model")
-	m := tm.waitFor(0, "Model name")
-	tm.send("Post", enter)
-	tm.waitFor(m, "Field name")
-	tm.send(ctrlC)
-	if code := tm.wait(); code != 130 {
-		t.Errorf("exit %d, want 130", code)
+// kiln runs kiln in app without a terminal and fails the test on an error.
+func kiln(t *testing.T, app string, args ...string) {
+	t.Helper()
+	var out bytes.Buffer
+	if code := commands.Main(append(args, "-n", "--dir", app), nil, &out, &out); code != 0 {
+		t.Fatalf("kiln %s: exit %d\n%s", strings.Join(args, " "), code, out.String())
 	}
-	if _, err := os.Stat(filepath.Join(app, "app/models/post.go")); err == nil {
-		t.Error("a file was written after Ctrl-C")
+}
+
+func appendTo(t *testing.T, file, text string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err == nil {
+		err = os.WriteFile(file, append(b, text...), 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// snapshot reads every file of an app, by slash path; migrations are keyed
+// without their timestamp, which differs between two runs.
+func snapshot(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		files[migrationStamp.ReplaceAllString(filepath.ToSlash(rel), "")] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+var migrationStamp = regexp.MustCompile(`\d{14}_`)
+
+// changedSince is the files of after that are new or differ from before.
+func changedSince(before, after map[string][]byte) map[string][]byte {
+	changed := map[string][]byte{}
+	for path, b := range after {
+		if old, ok := before[path]; !ok || !bytes.Equal(old, b) {
+			changed[path] = b
+		}
+	}
+	return changed
+}
+
+// TestWizardCtrlCWritesNothing presses Ctrl-C in the middle of the wizard,
+// and sends SIGINT to another: either way kiln exits 130 and writes nothing.
+func TestWizardCtrlCWritesNothing(t *testing.T) {
+	for _, how := range []string{"Ctrl-C", "SIGINT"} {
+		t.Run(how, func(t *testing.T) {
+			app := newApp(t)
+			before := snapshot(t, app)
+			tm := startTerminal(t, app, "make", "model")
+			m := tm.waitFor(0, "Model name")
+			tm.send("Post", enter)
+			tm.waitFor(m, "Field name")
+			if how == "SIGINT" {
+				tm.cmd.Process.Signal(os.Interrupt)
+			} else {
+				tm.send(ctrlC)
+			}
+			if code := tm.wait(); code != 130 {
+				t.Errorf("exit %d, want 130", code)
+			}
+			if after := snapshot(t, app); !maps.EqualFunc(before, after, bytes.Equal) {
+				t.Errorf("written after %s: %v", how, slices.Sorted(maps.Keys(changedSince(before, after))))
+			}
+		})
 	}
 }
 
@@ -238,16 +329,10 @@ func TestWizardCtrlCWritesNothing(t *testing.T) {
 // overwrites the other.
 func TestWizardSettlesConflictsOneByOne(t *testing.T) {
 	app := newApp(t)
-	var out bytes.Buffer
-	if code := commands.Main([]string{"make", "model", "Post", "title:string", "-f", "-n", "--dir", app}, nil, &out, &out); code != 0 {
-		t.Fatalf("make model: %d\n%s", code, out.String())
-	}
+	kiln(t, app, "make", "model", "Post", "title:string", "-f")
 	model, factory := filepath.Join(app, "app/models/post.go"), filepath.Join(app, "database/factories/post_factory.go")
 	for _, f := range []string{model, factory} {
-		b, _ := os.ReadFile(f)
-		if err := os.WriteFile(f, append(b, "// edited\n"...), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		appendTo(t, f, "// edited\n")
 	}
 	tm := startTerminal(t, app, "make", "model")
 	m := tm.dialogue(0, postWithTitle...)
@@ -315,6 +400,8 @@ func TestAccessibleWizard(t *testing.T) {
 	tm.send("1", enter) // string
 	m = tm.waitFor(m, "Modifiers")
 	tm.send("2", enter, "0", enter) // unique, then confirm
+	m = tm.waitFor(m, "Default value")
+	tm.send(enter) // none
 	m = tm.waitFor(m, "Field name")
 	tm.send(enter)
 	m = tm.waitFor(m, "Also generate")
@@ -403,10 +490,12 @@ func TestAccessibleWizardThroughStdin(t *testing.T) {
 		"total",       // field
 		"6",           // decimal
 		"0",           // no modifiers
+		"",            // no default
 		"status",      // field
 		"12",          // enum
 		"open,paid",   // its values
 		"0",           // no modifiers
+		"open",        // default
 		"",            // no more fields
 		"1", "2", "0", // migration, factory
 	}, "\n") + "\n"
@@ -415,7 +504,7 @@ func TestAccessibleWizardThroughStdin(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s", code, out.String())
 	}
-	if !strings.Contains(out.String(), "kiln make model Order total:decimal status:enum=open,paid -m -f -n") {
+	if !strings.Contains(out.String(), "kiln make model Order total:decimal status:enum=open,paid:default=open -m -f -n") {
 		t.Errorf("equivalent command missing:\n%s", out.String())
 	}
 	model, _ := os.ReadFile(filepath.Join(app, "app/models/order.go"))

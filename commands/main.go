@@ -21,6 +21,9 @@ const (
 	exitOK      = 0
 	exitFailure = 1
 	exitUsage   = 2
+	// exitInterrupted is the shell's code for a process ended by SIGINT
+	// (128+2): Ctrl-C in a wizard, or a signal while kiln worked.
+	exitInterrupted = 130
 )
 
 // Main runs kiln with args (without the program name) and returns the exit code.
@@ -46,6 +49,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "kiln: interrupted") // what was being written was rolled back
+		return exitInterrupted
 	}
 	code := exitCode(err)
 	var exit *exitError

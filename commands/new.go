@@ -77,7 +77,11 @@ func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	res, err := plan.Apply(cmd.Context(), target, p, plan.Options{Force: g.force, DryRun: g.dryRun})
+	apply := plan.Apply
+	if g.wizard != nil {
+		apply = g.wizard.write
+	}
+	res, err := apply(cmd.Context(), target, p, plan.Options{Force: g.force, DryRun: g.dryRun})
 	if reportErr := report(g, res, err); reportErr != nil {
 		return reportErr
 	}
@@ -171,6 +175,7 @@ func askNew(cmd *cobra.Command, g *globals, o newOptions) error {
 	if err := w.ask(groups...); err != nil {
 		return err
 	}
+	g.wizard = w
 	if err := runNew(cmd, g, o, dir); err != nil {
 		return err
 	}

@@ -49,6 +49,11 @@ to .env restarts the app without building. If the build fails, the old version
 keeps serving; browsers get an error page and JSON clients {"message": …} until
 the next good build.
 
+With --json, every output line is one JSON object: {"time","source","level",
+"message"} for kiln's messages, the compiler's and the app's output, and
+{"time","source":"http","method","path","status","duration_ns","bytes","held_ns"}
+for each request.
+
 "kiln dev serve" is the same command.`,
 		Example: `  kiln serve --watch
   kiln serve --watch --port 3000 --open
@@ -120,8 +125,8 @@ func runServe(cmd *cobra.Command, g *globals, o serveOptions, appArgs []string) 
 
 // serveConfig checks the options and turns them into the dev server's Config.
 func serveConfig(g *globals, o serveOptions, appArgs []string) (devserver.Config, error) {
-	if g.dryRun || g.json {
-		return devserver.Config{}, usagef("kiln serve has no --dry-run or --json")
+	if g.dryRun {
+		return devserver.Config{}, usagef("kiln serve has no --dry-run")
 	}
 	if o.port < 1 || o.port > 65535 {
 		return devserver.Config{}, usagef("invalid --port %d: use 1-65535", o.port)
@@ -146,7 +151,7 @@ func serveConfig(g *globals, o serveOptions, appArgs []string) (devserver.Config
 	return devserver.Config{
 		Root: root, Host: o.host, Port: o.port, Watch: o.watch, Open: o.open,
 		Debounce: o.debounce, Include: o.include, Exclude: o.exclude, Build: strings.TrimSpace(o.build),
-		Also: also, AppArgs: appArgs, Grace: o.grace, Color: g.color(), Out: g.stdout,
+		Also: also, AppArgs: appArgs, Grace: o.grace, Color: g.color(), JSON: g.json, Out: g.stdout,
 	}, nil
 }
 

@@ -35,7 +35,7 @@ func (w *wizard) ask(groups ...*huh.Group) error {
 		WithShowHelp(!w.accessible)
 	if err := form.Run(); err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
-			return &exitError{code: 130}
+			return &exitError{code: exitInterrupted}
 		}
 		return err
 	}

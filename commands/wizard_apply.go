@@ -33,7 +33,7 @@ func (w *wizard) applyAsked(ctx context.Context, root string, p plan.Plan, equiv
 			skip = append(skip, path)
 		}
 	}
-	res, err := plan.Apply(ctx, root, p, plan.Options{Force: true, Skip: skip})
+	res, err := w.write(ctx, root, p, plan.Options{Force: true, Skip: skip})
 	w.g.printf("\nkiln wrote:\n")
 	if err := report(w.g, res, err); err != nil {
 		return err

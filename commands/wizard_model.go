@@ -77,7 +77,7 @@ func (w *wizard) askField(proj project) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return w.askModifiers(token)
+	return w.askModifiers(token, typ == "belongs_to")
 }
 
 func (w *wizard) askEnum(token string) (string, error) {
@@ -105,19 +105,40 @@ func (w *wizard) askParent(proj project, token string) (string, error) {
 	return token, err
 }
 
-// askModifiers offers the modifiers and checks the whole token.
-func (w *wizard) askModifiers(token string) (string, error) {
+// askModifiers offers the modifiers on one screen — the flags, then the
+// foreign key's delete action for a relation or a default value for any
+// other column — and checks the whole token as the command line would.
+func (w *wizard) askModifiers(token string, relation bool) (string, error) {
 	var mods []string
-	err := w.ask(huh.NewGroup(huh.NewMultiSelect[string]().Title("Modifiers").
+	var onDelete, def string
+	build := func() string {
+		parts := append([]string{token}, mods...)
+		if onDelete != "" {
+			parts = append(parts, "on_delete="+onDelete)
+		}
+		if def != "" {
+			parts = append(parts, "default="+def) // last: a default may hold colons
+		}
+		return strings.Join(parts, ":")
+	}
+	check := func() error { _, err := spec.ParseField(build()); return err }
+	fields := []huh.Field{huh.NewMultiSelect[string]().Title("Modifiers").
 		Options(huh.NewOptions("nullable", "unique", "index")...).Value(&mods).
-		Validate(func(m []string) error {
-			_, err := spec.ParseField(strings.Join(append([]string{token}, m...), ":"))
-			return err
-		})))
-	if err != nil {
+		Validate(func([]string) error { return check() })}
+	if relation {
+		fields = append(fields, huh.NewSelect[string]().Title("On delete of the parent").
+			Options(huh.NewOption("default: cascade, or set null when nullable", ""),
+				huh.NewOption("cascade", "cascade"), huh.NewOption("set null", "set_null"),
+				huh.NewOption("restrict", "restrict")).
+			Value(&onDelete).Validate(func(string) error { return check() }))
+	} else {
+		fields = append(fields, huh.NewInput().Title("Default value (empty: none)").Value(&def).
+			Validate(func(string) error { return check() }))
+	}
+	if err := w.ask(huh.NewGroup(fields...)); err != nil {
 		return "", err
 	}
-	return strings.Join(append([]string{token}, mods...), ":"), nil
+	return build(), nil
 }
 
 // askCompanions offers the companion files, preselected from the flags.

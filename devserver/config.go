@@ -29,6 +29,7 @@ type Config struct {
 	Grace    time.Duration // how long an old child gets to finish requests; default 5s
 	Hold     time.Duration // how long a request waits for a ready app; default 30s
 	Color    bool          // ANSI colours in the terminal output
+	JSON     bool          // one JSON object per output line instead of text (kiln serve --json)
 	Out      io.Writer     // the terminal; default os.Stderr
 }
 

@@ -21,11 +21,13 @@ const (
 )
 
 // console is the terminal: kiln's messages, the request log and the output of the
-// app and --also commands, one whole line at a time, each after a source prefix.
+// app and --also commands, one whole line at a time, each after a source prefix —
+// or, with json, one JSON object per line (see jsonlog.go).
 type console struct {
 	mu    sync.Mutex
 	w     io.Writer
 	color bool
+	json  bool
 }
 
 // prefixWidth aligns the text after the prefixes ("kiln │", "app  │", …).
@@ -40,6 +42,10 @@ func (c *console) paint(style, s string) string {
 
 // line writes text, which may hold several lines, each after the source's prefix.
 func (c *console) line(source, style, text string) {
+	if c.json {
+		c.jsonLines(source, "", text)
+		return
+	}
 	bar := "|"
 	if c.color {
 		bar = "│"
@@ -49,21 +55,24 @@ func (c *console) line(source, style, text string) {
 	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		b.WriteString(prefix + l + "\n")
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	io.WriteString(c.w, b.String())
+	c.write(b.String())
 }
 
-func (c *console) info(format string, args ...any) {
-	c.line("kiln", ansiCyan, fmt.Sprintf(format, args...))
-}
+func (c *console) info(format string, args ...any) { c.say("info", "", format, args...) }
 
-func (c *console) warn(format string, args ...any) {
-	c.line("kiln", ansiCyan, c.paint(ansiYellow, fmt.Sprintf(format, args...)))
-}
+func (c *console) warn(format string, args ...any) { c.say("warn", ansiYellow, format, args...) }
 
-func (c *console) fail(format string, args ...any) {
-	c.line("kiln", ansiCyan, c.paint(ansiRed+ansiBold, fmt.Sprintf(format, args...)))
+func (c *console) fail(format string, args ...any) { c.say("error", ansiRed+ansiBold, format, args...) }
+
+// say writes one of kiln's own messages at a level, which the text form shows
+// as a colour.
+func (c *console) say(level, style, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if c.json {
+		c.jsonLines("kiln", level, msg)
+		return
+	}
+	c.line("kiln", ansiCyan, c.paint(style, msg))
 }
 
 // stream is a writer for a child's stdout or stderr: complete lines go to the

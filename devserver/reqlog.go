@@ -23,7 +23,12 @@ func requestLog(c *console, next http.Handler) http.Handler {
 		rec := &recorder{ResponseWriter: w}
 		start := time.Now()
 		next.ServeHTTP(rec, r)
-		c.line("http", ansiBlue, c.requestLine(start, r, rec, time.Since(start), info.held))
+		took := time.Since(start)
+		if c.json {
+			c.jsonRequest(start, r, rec, took, info.held)
+			return
+		}
+		c.line("http", ansiBlue, c.requestLine(start, r, rec, took, info.held))
 	})
 }
 

@@ -36,7 +36,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, console: &console{w: cfg.Out, color: cfg.Color}, clock: realClock{}, kiln: isKilnApp(cfg.Root)}
+	s := &Server{cfg: cfg, console: &console{w: cfg.Out, color: cfg.Color && !cfg.JSON, json: cfg.JSON}, clock: realClock{}, kiln: isKilnApp(cfg.Root)}
 	dir := cfg.serveDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
