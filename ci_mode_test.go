@@ -22,12 +22,12 @@ var makeCommands = []struct {
 	args    []string
 	missing string
 }{
-	{[]string{"make", "model", "Post", "title:string", "-f"}, "missing model name: kiln make model <Name> [field…]"},
+	{[]string{"make", "model", "Post", "title:string"}, "missing model name: kiln make model <Name> [field…]"},
 	{[]string{"make", "migration", "create_tags_table"}, "missing migration name: kiln make migration <snake_name>"},
 	{[]string{"make", "controller", "Post"}, "missing controller name: kiln make controller <Name>"},
 	{[]string{"make", "request", "StorePostRequest"}, "missing request name: kiln make request <Name>"},
 	{[]string{"make", "resource", "PostResource"}, "missing resource name: kiln make resource <Name>"},
-	{[]string{"make", "factory", "Tag"}, "missing factory name: kiln make factory <Name>"},
+	{[]string{"make", "factory", "Post"}, "missing factory name: kiln make factory <Name>"},
 	{[]string{"make", "seeder", "Tag"}, "missing seeder name: kiln make seeder <Name>"},
 	{[]string{"make", "scaffold", "Item", "name:string"}, "missing model name: kiln make scaffold <Name>"},
 }
@@ -79,8 +79,8 @@ func TestCIModeConflictChangesNothing(t *testing.T) {
 // migration, to make a second one of the same name).
 var conflictMessage = regexp.MustCompile(`exists? with different content|already exists`)
 
-// runCI runs the kiln binary in app with CI=true and stdin closed, killing
-// it after a second.
+// runCI runs the kiln binary in app with CI=true, stdin closed and output
+// to pipes, killing it after a second; it must draw no ANSI escapes.
 func runCI(t *testing.T, app string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	bin := kilnBinary(t)
@@ -100,6 +100,9 @@ func runCI(t *testing.T, app string, args ...string) (code int, stdout, stderr s
 	r.Close()
 	if ctx.Err() != nil {
 		t.Fatalf("kiln %s still running after 1s: it waited for input", strings.Join(args, " "))
+	}
+	if strings.Contains(out.String()+errOut.String(), "\x1b") {
+		t.Errorf("kiln %s drew ANSI escapes without a terminal:\n%q", strings.Join(args, " "), out.String()+errOut.String())
 	}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {

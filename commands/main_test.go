@@ -70,6 +70,19 @@ func TestExitCodes(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "x")); !os.IsNotExist(err) {
 		t.Errorf("a rejected kiln new created its directory: %v", err)
 	}
+	// A factory of a model that does not exist would break the app's build.
+	code, _, stderr := run(t, "make", "factory", "Tag", "--dir", app, "-n")
+	if code != 2 || !strings.Contains(stderr, "no model Tag in app/models") {
+		t.Errorf("make factory of no model: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(app, "database/factories/tag_factory.go")); !os.IsNotExist(err) {
+		t.Errorf("make factory of no model wrote its file: %v", err)
+	}
+	// A model written by hand gets an empty definition to fill in.
+	os.WriteFile(filepath.Join(app, "app/models/tag.go"), []byte("package models\n\ntype Tag struct{ ID int64 }\n"), 0o644)
+	if code, _, stderr := run(t, "make", "factory", "Tag", "--dir", app, "-n"); code != 0 {
+		t.Errorf("make factory of a hand-written model: exit %d, stderr %q", code, stderr)
+	}
 }
 
 func TestVersion(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kilnhq/kiln/generators/controller"
 	"github.com/kilnhq/kiln/generators/factory"
+	"github.com/kilnhq/kiln/generators/model"
 	"github.com/kilnhq/kiln/generators/plan"
 	"github.com/kilnhq/kiln/generators/seeder"
 	"github.com/kilnhq/kiln/generators/spec"
@@ -141,7 +142,11 @@ func runMakeFactory(cmd *cobra.Command, g *globals, o dataOptions, name string) 
 		p, err = factory.Generate(n, factory.Options{Module: proj.module, Model: &res, Factories: proj.existingFactories()})
 	case o.model != "":
 		return err
-	default: // no such model: an empty definition to fill in
+	case !proj.exists(model.Path(spec.Resource{Name: n})):
+		// A factory of a type that does not exist breaks the app's build, and
+		// every kiln db command with it.
+		return usagef("no model %s in app/models: make it first (kiln make model %s field:type… -f also makes its factory), or name it with --model", n.Go(), n.Go())
+	default: // a model kiln did not make: an empty definition to fill in
 		p, err = factory.Generate(n, factory.Options{Module: proj.module})
 	}
 	if err != nil {
