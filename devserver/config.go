@@ -40,11 +40,17 @@ type Also struct {
 }
 
 // Defaults for the zero values of Config.
+//
+// DefaultBuild leaves out what a dev build never uses, because the developer
+// waits for every build: DWARF debug info (-w; a third to a half of a kiln
+// app's rebuild is the linker writing it, and stack traces do not need it)
+// and the VCS stamp (-buildvcs=false; it runs git on every build). Attach a
+// debugger with --build 'go build .'.
 const (
 	DefaultHost     = "127.0.0.1"
 	DefaultPort     = 8000
 	DefaultDebounce = 50 * time.Millisecond
-	DefaultBuild    = "go build ."
+	DefaultBuild    = "go build -ldflags=-w -buildvcs=false ."
 	DefaultGrace    = 5 * time.Second
 	DefaultHold     = 30 * time.Second
 )
@@ -88,6 +94,9 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if strings.TrimSpace(c.Build) == "" {
 		c.Build = DefaultBuild
+	}
+	if c.Build == DefaultBuild && strings.Contains(os.Getenv("GOFLAGS"), "-ldflags") {
+		c.Build = "go build -buildvcs=false ." // the user's -ldflags (e.g. -X) win over -w
 	}
 	words, err := splitCommand(c.Build)
 	if err != nil {

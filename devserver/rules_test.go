@@ -129,3 +129,23 @@ func TestSplitCommand(t *testing.T) {
 		t.Error("setsOutput")
 	}
 }
+
+// TestDefaultBuildKeepsTheUsersLdflags: the default build drops DWARF with
+// -ldflags=-w, which on the command line would replace -ldflags set in
+// GOFLAGS (say a -X version stamp); then kiln leaves -ldflags alone.
+func TestDefaultBuildKeepsTheUsersLdflags(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{"go.mod": "module x\n"})
+	for goflags, want := range map[string]string{
+		"":                               DefaultBuild,
+		"-mod=mod":                       DefaultBuild,
+		"-ldflags=-X=main.version=dev":   "go build -buildvcs=false .",
+		"-mod=mod -ldflags=-X=main.v=1 ": "go build -buildvcs=false .",
+	} {
+		t.Setenv("GOFLAGS", goflags)
+		c, err := Config{Root: root}.withDefaults()
+		if err != nil || c.Build != want {
+			t.Errorf("GOFLAGS=%q: build %q (%v), want %q", goflags, c.Build, err, want)
+		}
+	}
+}
