@@ -517,3 +517,33 @@ func TestAccessibleWizardThroughStdin(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSeedProgressOnATerminal runs kiln db seed on a real pseudo-terminal:
+// a progress bar per seeder with its rate, then the app's summary.
+func TestSeedProgressOnATerminal(t *testing.T) {
+	app := newApp(t)
+	kiln(t, app, "make", "model", "Post", "title:string", "-m", "-f", "-s")
+	kiln(t, app, "db", "migrate")
+	tm := startTerminal(t, app, "db", "seed", "--faker-seed", "7")
+	m := tm.waitFor(0, "PostSeeder")
+	tm.waitFor(m, "rows/s")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+	screen := tm.text()
+	if !regexp.MustCompile(`(?s)PostSeeder\s+\S+\s+10/10 rows.*10 rows in .*faker seed 7`).MatchString(screen) {
+		t.Errorf("want the finished bar, then the summary:\n%s", screen)
+	}
+	if strings.Contains(screen, "DatabaseSeeder ") {
+		t.Errorf("a bar for the seeder that only calls others:\n%s", screen)
+	}
+
+	// Seeding production asks first, on the terminal, with no bars over the
+	// question; no (the default) seeds nothing.
+	t.Setenv("APP_ENV", "production")
+	tm = startTerminal(t, app, "db", "seed")
+	tm.dialogue(0, ask("Seed the production database? [y/N]", enter))
+	if code := tm.wait(); code == 0 || !strings.Contains(tm.text(), "cancelled: nothing was seeded") {
+		t.Errorf("exit %d:\n%s", code, tm.text())
+	}
+}

@@ -101,9 +101,12 @@ func seedAfterFresh(cmd *cobra.Command, g *globals, proj project, o seedOptions)
 }
 
 // runSeed runs the app's seed subcommand: with progress bars when kiln
-// draws on a terminal, else with the app's plain log lines.
+// draws on a terminal, else with the app's plain log lines. When the app
+// will ask whether to seed production, it gets the terminal to itself: the
+// bars' redraws would wipe its question.
 func runSeed(cmd *cobra.Command, g *globals, proj project, args []string) error {
-	if g.color() && g.terminal(g.stderr) && g.interactive() {
+	asks := proj.env("APP_ENV") == "production" && !g.force
+	if g.color() && g.terminal(g.stderr) && g.interactive() && !asks {
 		return runSeedWithProgress(cmd.Context(), g, proj, args)
 	}
 	return runApp(cmd.Context(), g, proj, args...)

@@ -32,24 +32,28 @@ func runSeedWithProgress(ctx context.Context, g *globals, proj project, args []s
 		return fmt.Errorf("run the app: %w", err)
 	}
 	p := tea.NewProgram(newSeedView(), tea.WithOutput(g.stderr), tea.WithInput(nil), tea.WithoutSignalHandler())
-	go feedEvents(out, p, g.stdout)
+	var rest strings.Builder
+	go feedEvents(out, p, &rest)
 	if _, err := p.Run(); err != nil {
 		return err
 	}
+	io.WriteString(g.stdout, rest.String())
 	return appExit(cmd.Wait())
 }
 
 // feedEvents turns the app's JSON event lines into messages for the view;
-// any other line goes to w untouched. It ends the view when the app closes
-// its stdout.
-func feedEvents(r io.Reader, p *tea.Program, w io.Writer) {
+// any other line (the summary, an error) is kept in rest, printed once the
+// bars are final, so the summary comes last. It ends the view when the app
+// closes its stdout.
+func feedEvents(r io.Reader, p *tea.Program, rest *strings.Builder) {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		var e seedEvent
 		if line := sc.Bytes(); json.Unmarshal(line, &e) == nil && e.Kind != "" {
 			p.Send(e)
 		} else {
-			p.Println(string(line))
+			rest.Write(line)
+			rest.WriteByte('\n')
 		}
 	}
 	p.Send(seedDone{})
@@ -128,6 +132,9 @@ func (v *seedView) View() tea.View { return tea.NewView(v.text()) }
 func (v *seedView) text() string {
 	var b strings.Builder
 	for _, r := range v.seeders {
+		if r.planned == 0 && r.created == 0 {
+			continue // a seeder that only calls others, or has not started
+		}
 		b.WriteString(r.line())
 		b.WriteByte('\n')
 	}

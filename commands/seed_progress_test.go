@@ -17,6 +17,9 @@ func TestSeedViewShowsBarsAndRates(t *testing.T) {
 		v.Update(e)
 	}
 	out := v.text()
+	if strings.Contains(out, "DatabaseSeeder") {
+		t.Errorf("a seeder that only calls others has a bar:\n%s", out)
+	}
 	if !strings.Contains(out, "PostSeeder") || !strings.Contains(out, "1000/2000 rows") || !strings.Contains(out, "1000 rows/s") {
 		t.Errorf("view:\n%s", out)
 	}

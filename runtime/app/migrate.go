@@ -45,7 +45,7 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stdin io.Reader,
 		fmt.Fprintln(stderr, "this app has no migrations: set Migrations in app.Config (see database/migrations)")
 		return 1
 	}
-	m := &migrator{action: action, cfg: cfg, opts: o, stdin: stdin, stdout: stdout}
+	m := &migrator{action: action, cfg: cfg, opts: o, stdin: stdin, stdout: stdout, stderr: stderr}
 	run, ok := map[string]func(context.Context, *migrate.Runner) error{
 		"up": m.up, "rollback": m.rollback, "status": m.status, "fresh": m.fresh,
 	}[action]
@@ -81,6 +81,7 @@ type migrator struct {
 	opts   migrateOptions
 	stdin  io.Reader
 	stdout io.Writer
+	stderr io.Writer // prompts
 }
 
 // withRunner loads .env, opens the database and hands a runner to fn.
@@ -154,7 +155,7 @@ func (m *migrator) confirmFresh() error {
 	if !isTerminal(m.stdin) {
 		return &usageError{"migrate fresh drops every table: pass --force to confirm when not on a terminal"}
 	}
-	if !confirm(m.stdin, m.stdout, "Drop every table and run all migrations again?") {
+	if !confirm(m.stdin, m.stderr, "Drop every table and run all migrations again?") {
 		return &usageError{"cancelled: nothing was dropped"}
 	}
 	return nil

@@ -18,9 +18,11 @@ func isTerminal(r io.Reader) bool {
 }
 
 // confirm asks a yes/no question whose default is no, and reports whether
-// the answer was y or yes.
-func confirm(stdin io.Reader, stdout io.Writer, question string) bool {
-	fmt.Fprint(stdout, question+" [y/N] ")
+// the answer was y or yes. The question goes to stderr, like every prompt:
+// stdout may be JSON (--json) or kiln's event stream (--events), which a
+// question would corrupt and where nobody would see it.
+func confirm(stdin io.Reader, stderr io.Writer, question string) bool {
+	fmt.Fprint(stderr, question+" [y/N] ")
 	answer, _ := bufio.NewReader(stdin).ReadString('\n')
 	a := strings.ToLower(strings.TrimSpace(answer))
 	return a == "y" || a == "yes"

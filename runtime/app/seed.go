@@ -55,7 +55,7 @@ func seedWith(ctx context.Context, cfg Config, o seedOptions, stdin io.Reader, s
 	if err != nil {
 		return &usageError{err.Error()}
 	}
-	if err := confirmSeed(o, stdin, stdout); err != nil {
+	if err := confirmSeed(o, stdin, stderr); err != nil {
 		return err
 	}
 	if err := seedFaker(o.fakerSeed); err != nil {
@@ -75,6 +75,8 @@ func seedWith(ctx context.Context, cfg Config, o seedOptions, stdin io.Reader, s
 		if jerr := enc.Encode(sum); jerr != nil {
 			return errors.Join(err, jerr)
 		}
+	} else if o.events {
+		fmt.Fprintln(stdout, sum) // after the events: kiln prints it below the final bars
 	} else {
 		fmt.Fprintln(stderr, sum)
 	}
@@ -97,14 +99,14 @@ func seedFaker(flagValue string) error {
 
 // confirmSeed guards production: on a terminal it asks (default no), and
 // anywhere else it refuses unless --force.
-func confirmSeed(o seedOptions, stdin io.Reader, stdout io.Writer) error {
+func confirmSeed(o seedOptions, stdin io.Reader, stderr io.Writer) error {
 	if o.force || os.Getenv("APP_ENV") != "production" {
 		return nil
 	}
 	if !isTerminal(stdin) {
 		return &usageError{"refusing to seed: APP_ENV is production (pass --force if you really mean it)"}
 	}
-	if !confirm(stdin, stdout, "APP_ENV is production. Seed the production database?") {
+	if !confirm(stdin, stderr, "APP_ENV is production. Seed the production database?") {
 		return &usageError{"cancelled: nothing was seeded"}
 	}
 	return nil
