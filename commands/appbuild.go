@@ -8,7 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/kilnhq/kiln/devserver"
 )
 
 // appBinary is where kiln builds the app for commands that run app code
@@ -16,11 +19,14 @@ import (
 const appBinary = ".kiln/bin/app"
 
 // buildApp compiles the app with `go build`, reusing the Go build cache, so user code
-// (Go migrations, seeders) runs exactly as the app binary would run it. The compiler's
-// output is returned in the error, so a broken build says what to fix.
+// (Go migrations, seeders) runs exactly as the app binary would run it; without
+// debug info or a VCS stamp, like the dev server's builds, because the user waits
+// for it (devserver.DevBuildFlags). The compiler's output is returned in the
+// error, so a broken build says what to fix.
 func buildApp(ctx context.Context, proj project) (string, error) {
 	out := filepath.Join(proj.root, filepath.FromSlash(appBinary))
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, ".")
+	args := slices.Concat([]string{"build"}, devserver.DevBuildFlags(), []string{"-o", out, "."})
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = proj.root
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -55,6 +55,17 @@ const (
 	DefaultHold     = 30 * time.Second
 )
 
+// DevBuildFlags are the go build flags of DefaultBuild, for any build of the
+// app kiln makes to run it (kiln db builds it too). -ldflags in GOFLAGS (say a
+// -X version stamp) would be replaced by -ldflags=-w on the command line, so
+// then only -buildvcs=false is added.
+func DevBuildFlags() []string {
+	if strings.Contains(os.Getenv("GOFLAGS"), "-ldflags") {
+		return []string{"-buildvcs=false"}
+	}
+	return []string{"-ldflags=-w", "-buildvcs=false"}
+}
+
 // alsoName keeps --also names short and printable, since they prefix output lines.
 var alsoName = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,20}$`)
 
@@ -95,8 +106,8 @@ func (c Config) withDefaults() (Config, error) {
 	if strings.TrimSpace(c.Build) == "" {
 		c.Build = DefaultBuild
 	}
-	if c.Build == DefaultBuild && strings.Contains(os.Getenv("GOFLAGS"), "-ldflags") {
-		c.Build = "go build -buildvcs=false ." // the user's -ldflags (e.g. -X) win over -w
+	if c.Build == DefaultBuild {
+		c.Build = "go build " + strings.Join(DevBuildFlags(), " ") + " ."
 	}
 	words, err := splitCommand(c.Build)
 	if err != nil {
