@@ -109,13 +109,25 @@ On a terminal kiln asks first; without a terminal (CI, scripts, -n) it refuses u
 				// The app asks only when its stdin is a terminal; kiln also honours -n and CI.
 				return fmt.Errorf("kiln db fresh drops every table: pass --force to confirm when not interactive")
 			}
-			if err := runApp(cmd.Context(), g, proj, append(args, appFlags(g)...)...); err != nil { // the app asks, and refuses in production
+			args = append(args, appFlags(g)...)
+			if !seedAfter {
+				return runApp(cmd.Context(), g, proj, args...) // the app asks, and refuses in production
+			}
+			// Everything the seed run would refuse is checked before any table is dropped.
+			seedArgs, err := o.args(g)
+			if err != nil {
 				return err
 			}
-			if !seedAfter {
-				return nil
+			if err := guardProductionSeed(g, proj); err != nil {
+				return err
 			}
-			return seedAfterFresh(cmd, g, proj, o)
+			if g.json {
+				return freshAndSeedJSON(cmd.Context(), g, proj, args, seedArgs)
+			}
+			if err := runApp(cmd.Context(), g, proj, args...); err != nil {
+				return err
+			}
+			return runSeed(cmd, g, proj, seedArgs)
 		},
 	}
 	cmd.Flags().BoolVar(&seedAfter, "seed", false, "run the DatabaseSeeder after migrating")

@@ -1,6 +1,10 @@
 package commands
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -88,16 +92,48 @@ func guardProductionSeed(g *globals, proj project) error {
 	return usagef("refusing to seed: APP_ENV is production (pass --force if you really mean it)")
 }
 
-// seedAfterFresh runs the seeders after db fresh --seed.
-func seedAfterFresh(cmd *cobra.Command, g *globals, proj project, o seedOptions) error {
-	args, err := o.args(g)
+// freshAndSeedJSON is db fresh --seed --json: the two runs' JSON as one
+// document, {"migrations":[…],"seed":{…}}, so a script parses one value. A
+// run that printed no JSON (it failed first, or never ran) is null.
+func freshAndSeedJSON(ctx context.Context, g *globals, proj project, freshArgs, seedArgs []string) error {
+	var out struct {
+		Migrations json.RawMessage `json:"migrations"`
+		Seed       json.RawMessage `json:"seed"`
+	}
+	migrations, err := captureApp(ctx, g, proj, freshArgs...)
+	out.Migrations = jsonOrNull(migrations)
+	if err == nil {
+		var summary []byte
+		summary, err = captureApp(ctx, g, proj, seedArgs...)
+		out.Seed = jsonOrNull(summary)
+	} else {
+		out.Seed = jsonOrNull(nil)
+	}
+	doc, jerr := json.Marshal(out)
+	if jerr != nil {
+		return errors.Join(err, jerr)
+	}
+	g.stdout.Write(append(doc, '\n'))
+	return err
+}
+
+// captureApp runs the app like runApp, but returns what it printed on stdout.
+func captureApp(ctx context.Context, g *globals, proj project, args ...string) ([]byte, error) {
+	cmd, err := appCommand(ctx, g, proj, args...)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := guardProductionSeed(g, proj); err != nil {
-		return err
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	err = appExit(cmd.Run())
+	return stdout.Bytes(), err
+}
+
+func jsonOrNull(b []byte) json.RawMessage {
+	if b = bytes.TrimSpace(b); len(b) == 0 || !json.Valid(b) {
+		return json.RawMessage("null")
 	}
-	return runSeed(cmd, g, proj, args)
+	return b
 }
 
 // runSeed runs the app's seed subcommand: with progress bars when kiln
