@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -107,7 +106,7 @@ On a terminal kiln asks first; without a terminal (CI, scripts, -n) it refuses u
 				args = append(args, "--force")
 			case !g.interactive():
 				// The app asks only when its stdin is a terminal; kiln also honours -n and CI.
-				return fmt.Errorf("kiln db fresh drops every table: pass --force to confirm when not interactive")
+				return usagef("kiln db fresh drops every table: pass --force to confirm when not interactive")
 			}
 			args = append(args, appFlags(g)...)
 			if !seedAfter {

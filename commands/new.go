@@ -58,15 +58,8 @@ func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
 	if cmd.Flags().Changed("db") && o.db == "" {
 		return usagef("empty --db: use %s", strings.Join(newapp.Drivers, " or "))
 	}
-	target := dir
-	if !filepath.IsAbs(target) && g.dir != "" {
-		target = filepath.Join(g.dir, target) // --dir is the directory to create the app in
-	}
-	target, err := filepath.Abs(target)
+	target, err := newTarget(g, dir)
 	if err != nil {
-		return err
-	}
-	if err := checkNewTarget(dir, target, g.force || g.dryRun); err != nil {
 		return err
 	}
 	opts := newapp.Options{Name: filepath.Base(target), Module: o.module, DB: o.db}
@@ -78,8 +71,8 @@ func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
 		return asUsage(err)
 	}
 	apply := plan.Apply
-	if g.wizard != nil {
-		apply = g.wizard.write
+	if g.wizard != nil && !g.dryRun {
+		apply = g.wizard.write // a spinner while writing
 	}
 	res, err := apply(cmd.Context(), target, p, plan.Options{Force: g.force, DryRun: g.dryRun})
 	if reportErr := report(g, res, err); reportErr != nil {
@@ -91,10 +84,25 @@ func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
 	return nil
 }
 
+// newTarget is the absolute directory kiln new creates for dir (relative to
+// --dir when given), refused when it is not empty (unless --force or
+// --dry-run); the app's name, its base name, is not checked here.
+func newTarget(g *globals, dir string) (string, error) {
+	target := dir
+	if !filepath.IsAbs(target) && g.dir != "" {
+		target = filepath.Join(g.dir, target) // --dir is the directory to create the app in
+	}
+	target, err := filepath.Abs(target)
+	if err != nil {
+		return "", err
+	}
+	return target, checkNewTarget(dir, target, g.force || g.dryRun)
+}
+
 // shellQuote quotes s for a POSIX shell when it needs quoting, so a printed
 // command can be pasted as is.
 func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+=:@") == "" {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+=:@,") == "" {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
@@ -152,37 +160,57 @@ func resolveKiln(g *globals, flagPath string, opts *newapp.Options) error {
 }
 
 // askNew is kiln new on a terminal without a directory: it asks for the
-// directory, the module path and the database (unless --db was given),
-// creates the app and prints the command that does the same.
+// directory (checked as it is typed: a valid name, not a non-empty
+// directory), the module path (unless --module was given) and the database
+// (unless --db was), creates the app and prints the command that does the
+// same.
 func askNew(cmd *cobra.Command, g *globals, o newOptions) error {
 	w := newWizard(g)
 	var dir string
 	// One question per screen, as the make wizards ask.
 	groups := []*huh.Group{
 		huh.NewGroup(huh.NewInput().Title("Directory of the new app").Placeholder("blog").Value(&dir).
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return errors.New("give a directory, such as blog")
-				}
-				return nil
-			})),
-		huh.NewGroup(huh.NewInput().Title("Go module path (empty: the directory's name)").Placeholder("github.com/you/blog").Value(&o.module)),
+			Validate(func(s string) error { return checkNewDir(g, s) })),
 	}
-	if !cmd.Flags().Changed("db") {
+	flags := cmd.Flags()
+	if !flags.Changed("module") {
+		groups = append(groups, huh.NewGroup(huh.NewInput().Title("Go module path (empty: the directory's name)").
+			Placeholder("github.com/you/blog").Value(&o.module).
+			Validate(func(s string) error {
+				if s == "" {
+					return nil
+				}
+				return newapp.CheckModule(s)
+			})))
+	}
+	if !flags.Changed("db") {
 		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().Title("Database").
 			Options(huh.NewOption("SQLite (embedded, no server)", "sqlite"), huh.NewOption("PostgreSQL", "postgres")).Value(&o.db)))
 	}
 	if err := w.ask(groups...); err != nil {
 		return err
 	}
+	// The answers become flags, so the printed command carries them.
+	if o.module != "" {
+		flags.Set("module", o.module)
+	}
+	flags.Set("db", o.db)
 	g.wizard = w
 	if err := runNew(cmd, g, o, dir); err != nil {
 		return err
 	}
-	line := []string{"kiln", "new", dir}
-	if o.module != "" {
-		line = append(line, "--module", o.module)
-	}
-	g.printf("\nThe same without questions (for scripts and CI):\n  %s --db %s -n\n", strings.Join(line, " "), o.db)
+	w.printEquivalent(g.replayLine(equivalentCommand(cmd, []string{dir})), "")
 	return nil
+}
+
+// checkNewDir is the wizard's live check of kiln new's directory.
+func checkNewDir(g *globals, dir string) error {
+	if strings.TrimSpace(dir) == "" {
+		return errors.New("give a directory, such as blog")
+	}
+	target, err := newTarget(g, dir)
+	if err != nil {
+		return err
+	}
+	return newapp.CheckName(filepath.Base(target))
 }

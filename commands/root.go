@@ -63,25 +63,37 @@ Laravel's colon forms work too: kiln make:model Post ≡ kiln make model Post.`,
 }
 
 // interactive reports whether kiln may prompt: never with -n, in CI, or when stdin is
-// not a terminal, so a script can never hang on a question.
+// not a terminal, so a script can never hang on a question. The questions are drawn
+// on stderr, which must be a terminal too: with stdout redirected (> file, | less,
+// --json > out.json) kiln still asks, and stdout gets only the result.
 //
 // KILN_ACCESSIBLE=1 also allows line-based questions on a stdin that is not a
 // terminal (a screen reader's pipe); -n and CI still win, and a closed stdin
 // ends the questions with an error rather than a hang.
 func (g *globals) interactive() bool {
-	if g.noInteraction || os.Getenv("CI") != "" {
+	if g.noInteraction || inCI() {
 		return false
 	}
-	return g.terminal(g.stdin) || os.Getenv("KILN_ACCESSIBLE") == "1"
+	return g.terminal(g.stdin) && g.terminal(g.stderr) || os.Getenv("KILN_ACCESSIBLE") == "1"
 }
 
-// color reports whether to draw ANSI colors: only on a terminal, and never with
-// --no-color or NO_COLOR (https://no-color.org).
-func (g *globals) color() bool {
-	if g.noColor || os.Getenv("NO_COLOR") != "" || g.json {
+// inCI reports a CI environment: CI set to anything but "false" or "0" (some
+// runners set CI=false to mean "not CI").
+func inCI() bool {
+	v := os.Getenv("CI")
+	return v != "" && v != "false" && v != "0"
+}
+
+// color reports whether to draw ANSI colors on stdout: only on a terminal, and
+// never with --no-color, NO_COLOR (https://no-color.org), --json or TERM=dumb.
+func (g *globals) color() bool { return g.colorOn(g.stdout) }
+
+// colorOn is color for any of kiln's streams (the wizard draws on stderr).
+func (g *globals) colorOn(w io.Writer) bool {
+	if g.noColor || os.Getenv("NO_COLOR") != "" || g.json || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return g.terminal(g.stdout)
+	return g.terminal(w)
 }
 
 func (g *globals) terminal(v any) bool {

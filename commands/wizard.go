@@ -2,10 +2,13 @@ package commands
 
 import (
 	"errors"
+	"io"
 	"os"
+	"os/signal"
 	"strings"
 
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -14,6 +17,10 @@ import (
 // out. It exists only when g.interactive(): in CI, with -n or without a
 // terminal on stdin, commands fail with a usage error instead (DESIGN.md:
 // fail closed).
+//
+// Its conversation (questions, the plan, diffs, the spinner) goes to stderr;
+// stdout gets what the same command without questions prints (the result, as
+// text or --json) and, in text mode, that command line.
 type wizard struct {
 	g *globals
 	// accessible uses huh's line-based prompts, for screen readers and dumb
@@ -25,33 +32,76 @@ func newWizard(g *globals) *wizard {
 	return &wizard{g: g, accessible: os.Getenv("KILN_ACCESSIBLE") == "1" || os.Getenv("TERM") == "dumb"}
 }
 
-// ask runs one form made of groups; Ctrl-C or Esc ends kiln with exit 130
-// and nothing written.
+// out is where the wizard talks.
+func (w *wizard) out() io.Writer { return w.g.stderr }
+
+// color reports whether the conversation may use ANSI colours.
+func (w *wizard) color() bool { return w.g.colorOn(w.out()) }
+
+// ask runs one form made of groups; Ctrl-C, Esc or SIGINT ends kiln with
+// exit 130 and nothing written.
 func (w *wizard) ask(groups ...*huh.Group) error {
-	form := huh.NewForm(groups...).
-		WithInput(w.g.stdin).
-		WithOutput(w.g.stdout).
-		WithAccessible(w.accessible).
-		WithShowHelp(!w.accessible)
-	if err := form.Run(); err != nil {
+	form := huh.NewForm(groups...).WithShowHelp(!w.accessible)
+	if !w.accessible {
+		err := form.WithInput(w.g.stdin).WithOutput(w.out()).Run()
 		if errors.Is(err, huh.ErrUserAborted) {
 			return &exitError{code: exitInterrupted}
 		}
 		return err
 	}
-	return nil
+	return w.askLines(form)
+}
+
+// askLines runs a form in huh's accessible, line-based mode. That mode reads
+// each answer with a new bufio.Scanner, which would swallow the answers after
+// the first from a pipe, so stdin is handed over one byte per read. It draws
+// colours only where the terminal has them (colorprofile strips them for a
+// pipe or TERM=dumb). And as it reads on in cooked mode, where Ctrl-C is a
+// SIGINT rather than a key, the signal is watched here.
+func (w *wizard) askLines(form *huh.Form) error {
+	out := colorprofile.NewWriter(w.out(), os.Environ())
+	if !w.color() {
+		out.Profile = colorprofile.NoTTY
+	}
+	form = form.WithAccessible(true).WithInput(oneByteReader{w.g.stdin}).WithOutput(out)
+	interrupt := make(chan os.Signal, 1)
+	signal.Notify(interrupt, os.Interrupt)
+	defer signal.Stop(interrupt)
+	done := make(chan error, 1)
+	go func() { done <- form.Run() }()
+	select {
+	case err := <-done:
+		return err
+	case <-interrupt:
+		return &exitError{code: exitInterrupted} // the reader stays blocked; kiln exits
+	}
+}
+
+// oneByteReader reads one byte at a time, so no reader above it buffers
+// input that belongs to the next question.
+type oneByteReader struct{ r io.Reader }
+
+func (o oneByteReader) Read(p []byte) (int, error) {
+	if len(p) > 1 {
+		p = p[:1]
+	}
+	return o.r.Read(p)
 }
 
 // askName makes cmd ask for its missing name on a terminal: cmd's Args and
 // RunE are wrapped so that, with no arguments and a terminal, the wizard asks
 // for the name (checked by parse, as the argument would be), the command runs
-// with it, and the plan goes through applyAsked.
+// with it, and the plan goes through applyAsked. Outside a project it fails
+// before asking.
 func askName(g *globals, cmd *cobra.Command, title, placeholder string, parse func(string) error) *cobra.Command {
 	cmd.Args = wizardArgs(g, cmd.Args)
 	run := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
 			return run(cmd, args)
+		}
+		if _, err := g.projectRoot(); err != nil {
+			return err
 		}
 		w := newWizard(g)
 		var name string
@@ -65,17 +115,68 @@ func askName(g *globals, cmd *cobra.Command, title, placeholder string, parse fu
 	return cmd
 }
 
-// equivalentCommand is cmd run with args and the flags that were set, as
-// one non-interactive command line.
+// equivalentCommand is cmd run with args and its own flags that were set, as
+// one shell-quoted command line; applyAsked adds the global ones.
 func equivalentCommand(cmd *cobra.Command, args []string) string {
 	parts := append(strings.Fields(cmd.CommandPath()), args...)
-	cmd.Flags().Visit(func(f *pflag.Flag) {
-		switch {
-		case f.Value.Type() == "bool" && f.Value.String() == "true":
-			parts = append(parts, "--"+f.Name)
-		case f.Value.Type() != "bool":
-			parts = append(parts, "--"+f.Name, f.Value.String())
+	cmd.LocalFlags().VisitAll(func(f *pflag.Flag) { // Visit sees only flags set on that FlagSet: none
+		if f.Changed {
+			parts = append(parts, flagArgs(f)...)
 		}
 	})
-	return strings.Join(parts, " ") + " -n"
+	return shellLine(parts)
+}
+
+// flagArgs is a set flag as command-line arguments.
+func flagArgs(f *pflag.Flag) []string {
+	switch {
+	case f.Value.Type() == "bool" && f.Value.String() == "true":
+		return []string{"--" + f.Name}
+	case f.Value.Type() == "bool":
+		return nil
+	case strings.HasSuffix(f.Value.Type(), "Slice"), strings.HasSuffix(f.Value.Type(), "Array"):
+		var out []string
+		for _, v := range f.Value.(pflag.SliceValue).GetSlice() {
+			out = append(out, "--"+f.Name, v)
+		}
+		return out
+	}
+	return []string{"--" + f.Name, f.Value.String()}
+}
+
+// replayFlags are the global flags of this run that change what a command
+// does, for the printed command line.
+func (g *globals) replayFlags() []string {
+	var out []string
+	if g.dir != "" {
+		out = append(out, "--dir", g.dir)
+	}
+	for _, f := range []struct {
+		on   bool
+		flag string
+	}{{g.force, "--force"}, {g.skipExisting, "--skip-existing"}, {g.dryRun, "--dry-run"}, {g.json, "--json"}} {
+		if f.on {
+			out = append(out, f.flag)
+		}
+	}
+	return out
+}
+
+// replayLine is a printed command line with the global flags of this run
+// added.
+func (g *globals) replayLine(line string) string {
+	if flags := g.replayFlags(); len(flags) > 0 {
+		return line + " " + shellLine(flags)
+	}
+	return line
+}
+
+// shellLine joins arguments into a line a POSIX shell reads back as the same
+// arguments.
+func shellLine(parts []string) string {
+	quoted := make([]string, len(parts))
+	for i, p := range parts {
+		quoted[i] = shellQuote(p)
+	}
+	return strings.Join(quoted, " ")
 }

@@ -3,6 +3,8 @@ package commands
 import (
 	"context"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 
 	"charm.land/huh/v2"
@@ -12,34 +14,77 @@ import (
 
 // applyAsked applies a plan the wizard built: it shows what will happen,
 // lets the user settle each conflict (overwrite, skip, or look at the diff
-// first), writes, and prints the command line that does the same without
-// questions.
+// first) unless --force or --skip-existing already said, writes, reports as
+// the command without questions would, and prints that command (equivalent,
+// to which the global flags of this run are added). With --dry-run it only
+// reports, as a dry run does.
 func (w *wizard) applyAsked(ctx context.Context, root string, p plan.Plan, equivalent string) error {
+	g := w.g
+	line := g.replayLine(equivalent)
+	if g.dryRun {
+		res, err := plan.Apply(ctx, root, p, plan.Options{DryRun: true, Force: g.force, SkipExisting: g.skipExisting})
+		err = report(g, res, err)
+		w.printEquivalent(line, "")
+		return err
+	}
 	preview, err := plan.Apply(ctx, root, p, plan.Options{DryRun: true})
 	if err != nil {
 		return err
 	}
-	w.g.printf("kiln will write:\n")
+	fmt.Fprintf(w.out(), "kiln will write:\n")
 	summary := preview
 	summary.DryRun = false
-	summary.WriteText(w.g.stdout, w.g.color())
+	summary.WriteText(w.out(), w.color())
+	skip, err := w.settleAll(preview)
+	if err != nil {
+		return err
+	}
+	res, err := w.write(ctx, root, p, plan.Options{Force: true, Skip: skip})
+	if !g.json {
+		g.printf("\nkiln wrote:\n")
+	}
+	if err := report(g, res, err); err != nil {
+		return err
+	}
+	if !g.force && !g.skipExisting {
+		w.printEquivalent(line, conflictNote(preview.Conflicts, skip))
+	} else {
+		w.printEquivalent(line, "")
+	}
+	return nil
+}
+
+// settleAll decides each conflict: --force overwrites them all and
+// --skip-existing keeps them all, without a question; otherwise the user
+// picks, file by file. It returns the files to keep.
+func (w *wizard) settleAll(preview plan.Result) ([]string, error) {
+	switch {
+	case w.g.force:
+		return nil, nil
+	case w.g.skipExisting:
+		return slices.Clone(preview.Conflicts), nil
+	}
 	var skip []string
 	for _, path := range preview.Conflicts {
 		keep, err := w.settle(path, fileDiff(preview.Diff, path))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if keep {
 			skip = append(skip, path)
 		}
 	}
-	res, err := w.write(ctx, root, p, plan.Options{Force: true, Skip: skip})
-	w.g.printf("\nkiln wrote:\n")
-	if err := report(w.g, res, err); err != nil {
-		return err
+	return skip, nil
+}
+
+// printEquivalent prints the command that does the same without questions:
+// on stdout in text mode, on stderr with --json (stdout holds one document).
+func (w *wizard) printEquivalent(line, note string) {
+	var out io.Writer = w.g.stdout
+	if w.g.json {
+		out = w.out()
 	}
-	w.g.printf("\nThe same without questions (for scripts and CI):\n  %s%s\n", equivalent, conflictFlag(preview.Conflicts, skip))
-	return nil
+	fmt.Fprintf(out, "\nThe same without questions (for scripts and CI):\n  %s -n%s\n", line, note)
 }
 
 // settle asks what to do with one conflicting file until the user picks
@@ -58,7 +103,7 @@ func (w *wizard) settle(path, diff string) (bool, error) {
 		if choice != "diff" {
 			return choice == "skip", nil
 		}
-		w.g.printf("%s\n", diff)
+		fmt.Fprintf(w.out(), "%s\n", diff)
 	}
 }
 
@@ -75,10 +120,11 @@ func fileDiff(diff, path string) string {
 	return diff[start:]
 }
 
-// conflictFlag is what the printed command needs to settle the conflicts the
+// conflictNote is what the printed command needs to settle the conflicts the
 // same way: --force when all were overwritten, --skip-existing when all were
-// kept, nothing when there were none (a mixed choice has no flag).
-func conflictFlag(conflicts, skipped []string) string {
+// kept, nothing when there were none. A mixed choice has no flag, so the
+// note says which files to settle by hand.
+func conflictNote(conflicts, skipped []string) string {
 	switch {
 	case len(conflicts) == 0:
 		return ""

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,38 +32,60 @@ func (w *wizard) askModel(proj project, o *makeModelOptions, name *string, field
 		}
 	}
 	if len(*fields) == 0 {
+		b := fieldBuilder{w: w, proj: proj, model: *name, opts: o.spec}
 		for {
-			token, err := w.askField(proj)
+			token, err := b.askField()
 			if err != nil {
 				return err
 			}
 			if token == "" {
 				break
 			}
-			*fields = append(*fields, token)
+			b.fields = append(b.fields, token)
 		}
+		*fields = b.fields
 	}
 	return w.askCompanions(o)
 }
 
+// fieldBuilder asks for a model's fields one at a time, checking each answer
+// with the fields before it, as the whole command line will be checked: a
+// duplicate column or a clash with a timestamp is caught while typing, not
+// after the last question.
+type fieldBuilder struct {
+	w      *wizard
+	proj   project
+	model  string
+	opts   spec.Options
+	fields []string
+}
+
+// check validates token as the next field.
+func (b *fieldBuilder) check(token string) error {
+	_, err := spec.NewResource(b.model, append(slices.Clone(b.fields), token), b.opts)
+	return err
+}
+
 // askField asks for one field and returns its DSL token, or "" when the
 // user is done.
-func (w *wizard) askField(proj project) (string, error) {
+func (b *fieldBuilder) askField() (string, error) {
 	var name, typ string
-	err := w.ask(huh.NewGroup(
+	err := b.w.ask(huh.NewGroup(
 		huh.NewInput().Title("Field name (empty to finish)").Placeholder("title").Value(&name).
 			Validate(func(s string) error {
 				if s == "" {
 					return nil
 				}
-				_, err := spec.ParseField(s + ":string")
-				return err
+				if _, err := spec.ParseField(s + ":string"); err != nil {
+					return err
+				}
+				return b.duplicate(s)
 			}),
 	))
 	if err != nil || name == "" {
 		return "", err
 	}
-	err = w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Type of " + name).
+	err = b.w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Type of " + name).
 		Options(huh.NewOptions(fieldTypes...)...).Value(&typ)))
 	if err != nil {
 		return "", err
@@ -70,35 +93,55 @@ func (w *wizard) askField(proj project) (string, error) {
 	token := name + ":" + typ
 	switch typ {
 	case "enum":
-		token, err = w.askEnum(token)
+		token, err = b.askEnum(token)
 	case "belongs_to":
-		token, err = w.askParent(proj, token)
+		token, err = b.askParent(token)
 	}
 	if err != nil {
 		return "", err
 	}
-	return w.askModifiers(token, typ == "belongs_to")
+	return b.askModifiers(token, typ == "belongs_to")
 }
 
-func (w *wizard) askEnum(token string) (string, error) {
+// duplicate refuses a field name given before.
+func (b *fieldBuilder) duplicate(name string) error {
+	for _, f := range b.fields {
+		if prev, _, _ := strings.Cut(f, ":"); prev == name {
+			return fmt.Errorf("%s is already a field of %s", name, b.model)
+		}
+	}
+	return nil
+}
+
+func (b *fieldBuilder) askEnum(token string) (string, error) {
 	var values string
-	err := w.ask(huh.NewGroup(huh.NewInput().Title("Values, comma-separated").Placeholder("draft,published").Value(&values).
+	err := b.w.ask(huh.NewGroup(huh.NewInput().Title("Values, comma-separated").Placeholder("draft,published").Value(&values).
 		Validate(func(s string) error { _, err := spec.ParseField(token + "=" + s); return err })))
 	return token + "=" + values, err
 }
 
-// askParent offers the app's models as the relation's target.
-func (w *wizard) askParent(proj project, token string) (string, error) {
-	models := proj.existingModels()
-	if len(models) == 0 {
-		return token, nil // the table is inferred from the field's name
-	}
+// askParent offers the relation's target: the model being made (a
+// self-reference such as a category's parent) and the app's models, each by
+// the table it really has (a model made with --table keeps it), or the
+// table inferred from the field's name.
+func (b *fieldBuilder) askParent(token string) (string, error) {
 	var table string
 	opts := []huh.Option[string]{huh.NewOption("(from the field's name)", "")}
-	for _, m := range models {
-		opts = append(opts, huh.NewOption(m.Go(), m.Table()))
+	self, err := spec.NewResource(b.model, nil, b.opts)
+	if err == nil {
+		opts = append(opts, huh.NewOption(self.Name.Go()+" (this model)", self.Table()))
 	}
-	err := w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Belongs to").Options(opts...).Value(&table)))
+	for _, m := range b.proj.existingModels() {
+		if m.Go() == self.Name.Go() {
+			continue
+		}
+		t := m.Table()
+		if res, err := loadModelSpec(b.proj, m.Go()); err == nil {
+			t = res.Table()
+		}
+		opts = append(opts, huh.NewOption(m.Go(), t))
+	}
+	err = b.w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Belongs to").Options(opts...).Value(&table)))
 	if table != "" {
 		token += "=" + table
 	}
@@ -108,7 +151,7 @@ func (w *wizard) askParent(proj project, token string) (string, error) {
 // askModifiers offers the modifiers on one screen — the flags, then the
 // foreign key's delete action for a relation or a default value for any
 // other column — and checks the whole token as the command line would.
-func (w *wizard) askModifiers(token string, relation bool) (string, error) {
+func (b *fieldBuilder) askModifiers(token string, relation bool) (string, error) {
 	var mods []string
 	var onDelete, def string
 	build := func() string {
@@ -121,7 +164,7 @@ func (w *wizard) askModifiers(token string, relation bool) (string, error) {
 		}
 		return strings.Join(parts, ":")
 	}
-	check := func() error { _, err := spec.ParseField(build()); return err }
+	check := func() error { return b.check(build()) }
 	fields := []huh.Field{huh.NewMultiSelect[string]().Title("Modifiers").
 		Options(huh.NewOptions("nullable", "unique", "index")...).Value(&mods).
 		Validate(func([]string) error { return check() })}
@@ -135,7 +178,7 @@ func (w *wizard) askModifiers(token string, relation bool) (string, error) {
 		fields = append(fields, huh.NewInput().Title("Default value (empty: none)").Value(&def).
 			Validate(func(string) error { return check() }))
 	}
-	if err := w.ask(huh.NewGroup(fields...)); err != nil {
+	if err := b.w.ask(huh.NewGroup(fields...)); err != nil {
 		return "", err
 	}
 	return build(), nil
@@ -163,7 +206,8 @@ func (w *wizard) askCompanions(o *makeModelOptions) error {
 }
 
 // equivalentModelCommand is the non-interactive command line that makes the
-// same files as a wizard run, printed so it can go into a script or CI.
+// same files as a wizard run, printed so it can go into a script or CI
+// (applyAsked adds the global flags and -n).
 func equivalentModelCommand(name string, fields []string, o makeModelOptions) string {
 	parts := []string{"kiln", "make", "model", name}
 	parts = append(parts, fields...)
@@ -190,7 +234,7 @@ func equivalentModelCommand(name string, fields []string, o makeModelOptions) st
 			parts = append(parts, rel.flag, t)
 		}
 	}
-	return strings.Join(parts, " ") + " -n"
+	return shellLine(parts)
 }
 
 // existingModels lists the app's models kiln knows (from their files).

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -17,14 +18,14 @@ import (
 func (w *wizard) write(ctx context.Context, root string, p plan.Plan, o plan.Options) (plan.Result, error) {
 	const title = "Writing the files…"
 	if w.accessible {
-		w.g.printf("%s\n", title)
+		fmt.Fprintln(w.out(), title)
 		return plan.Apply(ctx, root, p, o)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	v := &writeView{spin: spinner.New(spinner.WithSpinner(spinner.Dot)), title: title, cancel: cancel,
 		apply: func() (plan.Result, error) { return plan.Apply(ctx, root, p, o) }}
-	prog := tea.NewProgram(v, tea.WithInput(w.g.stdin), tea.WithOutput(w.g.stdout), tea.WithoutSignalHandler())
+	prog := tea.NewProgram(v, tea.WithInput(w.g.stdin), tea.WithOutput(w.out()), tea.WithoutSignalHandler())
 	if _, err := prog.Run(); err != nil {
 		return plan.Result{}, err
 	}

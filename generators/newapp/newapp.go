@@ -50,14 +50,26 @@ func Generate(o Options) (plan.Plan, error) {
 	return p, nil
 }
 
+// CheckName validates an app's name (its directory's base name), as
+// Generate will; kiln new's wizard checks the answer while it is typed.
+func CheckName(name string) error {
+	if !validAppName().MatchString(name) {
+		return &OptionError{fmt.Sprintf("invalid app name %q (the directory's name): use letters, digits, '.', '-' and '_', starting with a letter or digit", name)}
+	}
+	return nil
+}
+
+// CheckModule validates a module path, as Generate will.
+func CheckModule(path string) error { return checkModulePath(path) }
+
 func (o *Options) normalize() error {
-	if !validAppName().MatchString(o.Name) {
-		return &OptionError{fmt.Sprintf("invalid app name %q (the directory's name): use letters, digits, '.', '-' and '_', starting with a letter or digit", o.Name)}
+	if err := CheckName(o.Name); err != nil {
+		return err
 	}
 	if o.Module == "" {
 		o.Module = o.Name
 	}
-	if err := checkModulePath(o.Module); err != nil {
+	if err := CheckModule(o.Module); err != nil {
 		return err
 	}
 	if o.DB == "" {
