@@ -14,8 +14,11 @@ type builtBatch[T any] struct {
 	offset int
 }
 
-// batches builds b's rows with f. Ahead, at most two batches are held
-// besides the one being inserted, so memory stays bounded by BatchSize.
+// batches builds b's rows with f. Ahead, the next batch is built while
+// one is inserted, and handed over when that one is done (an unbuffered
+// channel: a buffer would hold a third batch, and the builder is several
+// times faster than the inserts anyway), so memory stays bounded by two
+// batches.
 func (b Factory[T, S]) batches(f *Faker, ahead bool) *batchSource[T] {
 	build := func(done int) []T {
 		rows := make([]T, min(BatchSize, b.count-done))
@@ -35,7 +38,7 @@ func (b Factory[T, S]) batches(f *Faker, ahead bool) *batchSource[T] {
 			return rows, offset, true
 		}}
 	}
-	ch := make(chan builtBatch[T], 1)
+	ch := make(chan builtBatch[T])
 	quit := make(chan struct{})
 	go func() {
 		defer close(ch)

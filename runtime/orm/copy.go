@@ -24,13 +24,23 @@ var copiedRows atomic.Int64
 // first and writes them like any other column. The table name is parsed as
 // an identifier (so it is passed quoted); the column name is taken
 // literally. A key with no sequence yields NULLs.
-const reserveSQL = "SELECT array_agg(nextval(pg_get_serial_sequence($1, $2))) FROM generate_series(1, $3)"
+//
+// The sequence is looked up once, in a subquery that OFFSET 0 keeps from
+// being merged into the outer query: merged, pg_get_serial_sequence (a
+// catalog lookup and identifier parse) ran once per key, which made the
+// reservation cost the server 3× the nextval calls themselves (0.26 s
+// against 0.08 s of backend CPU for 100,000 keys).
+const reserveSQL = "SELECT array_agg(nextval(s.seq)) FROM " +
+	"(SELECT pg_get_serial_sequence($1, $2)::regclass AS seq OFFSET 0) s, generate_series(1, $3)"
 
 // copyChunk writes rows start..end inside a PostgreSQL transaction, on the
 // driver connection: it reserves the auto-increment keys the rows need,
 // COPYs the rows that leave nothing else to the database, then writes the
 // others (zero `default` columns, or a key with no sequence to reserve
-// from) with INSERT … RETURNING. A driver other than pgx gets INSERTs only.
+// from) with INSERT … RETURNING. Under NoReadBack nothing is reserved or
+// returned: every row is COPYed, without the columns it leaves to the
+// database, whose defaults fill them as an INSERT's would. A driver other
+// than pgx gets INSERTs only.
 func (b *bulk) copyChunk(ctx context.Context, tx *db.Tx, start, end int) error {
 	isPgx := false
 	rest := make([]int32, 0, 8)
@@ -46,12 +56,19 @@ func (b *bulk) copyChunk(ctx context.Context, tx *db.Tx, start, end int) error {
 		if s := conn.PgConn().TxStatus(); s != 'T' {
 			return fmt.Errorf("the transaction is not open (status %c)", s)
 		}
-		keyed, err := b.reserveKeys(ctx, conn, start, end)
-		if err != nil {
-			return fmt.Errorf("reserve keys: %w", err)
+		keyed := false
+		if b.readBack {
+			var err error
+			if keyed, err = b.reserveKeys(ctx, conn, start, end); err != nil {
+				return fmt.Errorf("reserve keys: %w", err)
+			}
 		}
-		copyRows := b.partition(start, end, keyed, &rest)
-		return b.copyRows(ctx, conn, copyRows)
+		for _, g := range b.partition(start, end, keyed, &rest) {
+			if err := b.copyRows(ctx, conn, g.rows, g.omit); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return errorf("copy into %s: %w", b.m.table, db.ClassifyError(err))
@@ -67,24 +84,28 @@ func (b *bulk) copyChunk(ctx context.Context, tx *db.Tx, start, end int) error {
 }
 
 // partition records what each row leaves to the database (its key no
-// longer, when keyed) and returns the rows to COPY, adding the others to
-// rest.
-func (b *bulk) partition(start, end int, keyed bool, rest *[]int32) []int32 {
+// longer, when keyed) and returns the groups of rows to COPY, one per set
+// of columns left out, adding the rows whose generated values must be read
+// back to rest: only INSERT … RETURNING reads them.
+func (b *bulk) partition(start, end int, keyed bool, rest *[]int32) []group {
 	var keep uint64
 	if keyed {
 		keep = b.m.bulk.autoKeyBit
 	}
 	b.setOmit(start, end, keep)
-	copyRows := b.idx[:0]
+	b.idx = b.idx[:0]
 	for i := start; i < end; i++ {
-		if b.omit[i-start] == 0 {
-			copyRows = append(copyRows, int32(i))
+		b.idx = append(b.idx, int32(i))
+	}
+	var copies []group
+	for _, g := range b.group(start, b.idx) {
+		if g.omit != 0 && b.readBack {
+			*rest = append(*rest, g.rows...)
 		} else {
-			*rest = append(*rest, int32(i))
+			copies = append(copies, g)
 		}
 	}
-	b.idx = copyRows
-	return copyRows
+	return copies
 }
 
 // reserveKeys gives the rows of start..end whose auto-increment key is zero
@@ -125,13 +146,19 @@ func (b *bulk) reserveKeys(ctx context.Context, conn *pgx.Conn, start, end int) 
 	return true, nil
 }
 
-// copyRows writes the rows idx with pgx's CopyFrom, every column explicitly.
-func (b *bulk) copyRows(ctx context.Context, conn *pgx.Conn, idx []int32) error {
+// copyRows writes the rows idx with pgx's CopyFrom, every column but those
+// in omit explicitly.
+func (b *bulk) copyRows(ctx context.Context, conn *pgx.Conn, idx []int32, omit uint64) error {
 	if len(idx) == 0 {
 		return nil
 	}
-	src := &copySource{b: b, rows: idx, vals: make([]any, len(b.m.cols))}
-	n, err := conn.CopyFrom(ctx, pgx.Identifier(strings.Split(b.m.table, ".")), b.m.bulk.names, src)
+	cols, _ := b.m.bulkColumns(omit)
+	names := make([]string, len(cols))
+	for k, c := range cols {
+		names[k] = b.m.cols[c].name
+	}
+	src := &copySource{b: b, rows: idx, cols: cols, vals: make([]any, len(cols))}
+	n, err := conn.CopyFrom(ctx, pgx.Identifier(strings.Split(b.m.table, ".")), names, src)
 	copiedRows.Add(n)
 	if err == nil && n != int64(len(idx)) {
 		err = fmt.Errorf("copied %d rows of %d", n, len(idx))
@@ -144,6 +171,7 @@ func (b *bulk) copyRows(ctx context.Context, conn *pgx.Conn, idx []int32) error 
 type copySource struct {
 	b    *bulk
 	rows []int32
+	cols []int // the columns written, in COPY's order
 	i    int
 	vals []any
 }
@@ -155,9 +183,9 @@ func (s *copySource) Next() bool {
 
 func (s *copySource) Values() ([]any, error) {
 	base := s.b.row(int(s.rows[s.i-1]))
-	for j := range s.b.m.cols {
+	for k, j := range s.cols {
 		c := &s.b.m.cols[j]
-		s.vals[j] = copyValue(c, c.bind(false, c.value(base)))
+		s.vals[k] = copyValue(c, c.bind(false, c.value(base)))
 	}
 	return s.vals, nil
 }

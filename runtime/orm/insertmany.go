@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/bits"
 	"reflect"
+	"slices"
 	"time"
 	"unsafe"
 
@@ -48,14 +49,14 @@ import (
 // On error, rows are left as the creating hooks left them: the keys,
 // timestamps and defaults InsertMany filled in are zero again, so the same
 // rows can be inserted once the cause is fixed. On a *db.DB the database is
-// unchanged; inside a caller's transaction, roll it back, as earlier
-// statements' rows may be in it (SQLite) or it is aborted (PostgreSQL). A
-// unique or foreign-key violation is a *db.ConstraintError, and every error
-// names the table.
+// unchanged; inside a caller's transaction, roll it back, as rows written
+// before the failing one may be in it (SQLite) or it is aborted
+// (PostgreSQL). A unique or foreign-key violation is a *db.ConstraintError,
+// and every error names the table.
 //
 // A model may have at most 64 columns InsertMany fills (the key, the
 // timestamps and `default` columns).
-func InsertMany[T any](ctx context.Context, q db.Querier, rows []T) error {
+func InsertMany[T any](ctx context.Context, q db.Querier, rows []T, opts ...InsertOption) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -67,6 +68,7 @@ func InsertMany[T any](ctx context.Context, q db.Querier, rows []T) error {
 		return m.bulk.err
 	}
 	b := newBulk(m, unsafe.Pointer(unsafe.SliceData(rows)), len(rows))
+	b.readBack = m.bulk.created || !slices.Contains(opts, NoReadBack)
 	if d, ok := q.(*db.DB); ok {
 		err = d.Tx(ctx, func(tx *db.Tx) error { return b.run(ctx, tx) })
 	} else {
@@ -77,6 +79,21 @@ func InsertMany[T any](ctx context.Context, q db.Querier, rows []T) error {
 	}
 	return err
 }
+
+// An InsertOption changes how InsertMany writes.
+type InsertOption uint8
+
+// NoReadBack tells InsertMany that the caller will not look at the rows
+// again, so the values the database generates (auto-increment keys,
+// `default` columns) need not be read back into them, and stay zero there:
+// factories' Insert, which seeders use, keeps no rows. On SQLite the
+// INSERTs then have no RETURNING, which SQLite gathers in a temporary table
+// and database/sql scans back row by row. On PostgreSQL no keys are
+// reserved: COPY leaves out the columns the rows leave to the database,
+// for their defaults to fill, and takes the rows that would otherwise need
+// INSERT … RETURNING too. Rows of a model with a CreatedHook are read back
+// all the same, for the hook.
+const NoReadBack InsertOption = 1
 
 // bulkChunk is how many rows InsertMany prepares (creating hooks, keys,
 // timestamps), writes and finishes (created hooks) at a time. It bounds the
@@ -97,8 +114,7 @@ type bulkMeta struct {
 	autoKeyBit uint64
 	// stampBits are the bits of created_at and updated_at.
 	stampBits         uint64
-	creating, created bool     // *T implements CreatingHook, CreatedHook
-	names             []string // every column, for COPY
+	creating, created bool // *T implements CreatingHook, CreatedHook
 	err               error
 }
 
@@ -126,9 +142,6 @@ func newBulkMeta(m *model) bulkMeta {
 			}
 		}
 	}
-	for _, c := range m.cols {
-		b.names = append(b.names, c.name)
-	}
 	pt := reflect.PointerTo(m.typ)
 	b.creating = pt.Implements(reflect.TypeFor[CreatingHook]())
 	b.created = pt.Implements(reflect.TypeFor[CreatedHook]())
@@ -145,6 +158,9 @@ type bulk struct {
 	now   time.Time
 	zero  []uint64 // per row, the fills that were zero before InsertMany filled them
 	done  int      // rows[:done] were filled, so restore visits them
+	// readBack says the values the database generates are read back into
+	// the rows (see NoReadBack).
+	readBack bool
 
 	// Scratch reused from chunk to chunk and statement to statement.
 	omit   []uint64 // per row of the chunk: the columns it leaves to the database

@@ -232,6 +232,69 @@ func TestInsertManyUniqueViolationRollsBack(t *testing.T) {
 	})
 }
 
+// On SQLite InsertMany's statements inside a transaction are INSERT OR
+// FAIL, which keeps the failing statement's earlier rows for the caller's
+// rollback to undo. Outside one (a Querier that is neither a *db.DB nor a
+// *db.Tx) each statement commits on its own, so it must stay all or
+// nothing: the 500-row statements before the duplicate are kept, the
+// failing one leaves no row.
+func TestInsertManyOutsideATransactionFailsWholeStatements(t *testing.T) {
+	d := dbtest.Open(t, db.SQLite)
+	setup(t, d)
+	rows := users(2500, "bare")
+	rows[1700].Email = rows[10].Email
+	err := orm.InsertMany(context.Background(), &counter{DB: d}, rows)
+	var ce *db.ConstraintError
+	if !errors.As(err, &ce) || ce.Kind != db.Unique {
+		t.Fatalf("err = %v, want a unique violation", err)
+	}
+	if n := countOf[User](t, d); n != 1500 {
+		t.Errorf("%d users stored, want the 1500 of the statements before the failing one", n)
+	}
+}
+
+// NoReadBack still writes every row, with the timestamps InsertMany sets
+// and the database's defaults for what the rows leave to it (on PostgreSQL
+// by COPY too); only those generated values are not read back: the keys
+// stay zero. A model with a created hook is read back regardless, as the
+// hook may use its key.
+func TestInsertManyNoReadBack(t *testing.T) {
+	each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		rows := users(1200, "nrb")
+		n := copied(func() { must(t, orm.InsertMany(ctx, d, rows, orm.NoReadBack)) })
+		wantCopied(t, d, n, 1200)
+		if n := countOf[User](t, d); n != 1200 {
+			t.Errorf("%d users stored, want 1200", n)
+		}
+		if rows[0].ID != 0 || rows[1199].ID != 0 {
+			t.Errorf("keys read back (%d, %d) despite NoReadBack", rows[0].ID, rows[1199].ID)
+		}
+		if rows[0].CreatedAt.IsZero() {
+			t.Error("created_at not stamped")
+		}
+
+		pub := time.Date(2026, 2, 3, 0, 0, 0, 0, time.UTC)
+		listings := []Listing{{Name: "set", Price: decimal.New(15, -1), PubOn: pub}, {Name: "default", Price: decimal.New(2, 0)}}
+		n = copied(func() { must(t, orm.InsertMany(ctx, d, listings, orm.NoReadBack)) })
+		wantCopied(t, d, n, 2)
+		stored, err := orm.Query[Listing](d).OrderBy("name", "desc").Get(ctx)
+		must(t, err)
+		if len(stored) != 2 || stored[0].PubOn.Format(time.DateOnly) != "2026-02-03" || stored[1].PubOn.IsZero() || stored[1].ID == 0 {
+			t.Errorf("stored %+v: want the given pub_on, the default one and keys", stored)
+		}
+
+		_, err = d.ExecContext(ctx, ddl(d.Dialect(), "CREATE TABLE audit (id {pk}, name TEXT NOT NULL)"))
+		must(t, err)
+		var log []string
+		hooked := []Audited{{Name: "a", log: &log}, {Name: "b", log: &log}}
+		must(t, orm.InsertMany(ctx, d, hooked, orm.NoReadBack))
+		if hooked[0].ID == 0 || hooked[1].ID <= hooked[0].ID {
+			t.Errorf("keys %d, %d: want them read back for the created hook", hooked[0].ID, hooked[1].ID)
+		}
+	})
+}
+
 func TestInsertManyOfNothingIsANoOp(t *testing.T) {
 	each(t, func(t *testing.T, d *db.DB) {
 		c := &counter{DB: d}

@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -99,6 +100,8 @@ type Options struct {
 // Run runs root, and through it the seeders it calls, and summarises what
 // they inserted. The Summary is filled even when Run fails.
 func Run(ctx context.Context, d *db.DB, root Seeder, opts Options) (Summary, error) {
+	ballast := make([]byte, gcHeadroom)
+	defer runtime.KeepAlive(ballast)
 	rep := newReporter(opts.Progress)
 	ctx = factory.WithProgress(ctx, rep)
 	start := time.Now()
@@ -120,6 +123,21 @@ func Run(ctx context.Context, d *db.DB, root Seeder, opts Options) (Summary, err
 	sum.Committed = err == nil || opts.NoTransaction
 	return sum, err
 }
+
+// gcHeadroom is how much more a run may allocate between garbage
+// collections, held as a ballast: a pointer-free allocation that counts as
+// live heap, so at the default GOGC a collection comes after about live +
+// gcHeadroom bytes of new allocation rather than after about live (live
+// being what the last collection kept). It is never written, so the OS
+// backs it with no memory unless its pages had been used before. A seed run
+// keeps little alive (the two factory batches in flight, ~6 MB) but
+// allocates ~1.7 KB per row, mostly database/sql's and the SQLite driver's
+// per-statement argument slices and the fake text itself: the collector ran
+// 33 times per 100,000 rows, 17 with the ballast, which made seeding 5%
+// faster and took 7% less CPU. A higher GOGC would do the same for a small
+// heap but multiply the heap of a seeder that keeps many rows (Create); the
+// ballast adds at most its size to the peak, whatever the seeders keep.
+const gcHeadroom = 8 << 20
 
 // seedCacheKiB is the SQLite page cache a seed run uses, instead of the
 // default 2 MiB, so big seeds that insert into unique indexes at random

@@ -3,6 +3,7 @@ package seed_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -81,7 +82,8 @@ func TestRunOnceAndSummary(t *testing.T) {
 		setup(t, d)
 		runs := 0
 		var events []seed.Event
-		sum, err := seed.Run(context.Background(), d, rootSeeder{tags: tagSeeder{n: 2500, runs: &runs}},
+		n := 2*factory.BatchSize + factory.BatchSize/2
+		sum, err := seed.Run(context.Background(), d, rootSeeder{tags: tagSeeder{n: n, runs: &runs}},
 			seed.Options{Progress: func(e seed.Event) { events = append(events, e) }})
 		if err != nil {
 			t.Fatal(err)
@@ -89,10 +91,10 @@ func TestRunOnceAndSummary(t *testing.T) {
 		if runs != 1 {
 			t.Errorf("tag seeder ran %d times, want once", runs)
 		}
-		if got := tags(t, d); got != 2500 {
-			t.Errorf("%d tags, want 2500", got)
+		if got := tags(t, d); got != n {
+			t.Errorf("%d tags, want %d", got, n)
 		}
-		if len(sum.Tables) != 1 || sum.Tables[0] != (seed.TableCount{Table: "tags", Rows: 2500}) || sum.Rows != 2500 || !sum.Committed {
+		if len(sum.Tables) != 1 || sum.Tables[0] != (seed.TableCount{Table: "tags", Rows: n}) || sum.Rows != n || !sum.Committed {
 			t.Errorf("summary = %+v", sum)
 		}
 		if len(sum.Seeders) != 2 || sum.Seeders[0] != "rootSeeder" || sum.Seeders[1] != "tagSeeder" {
@@ -104,10 +106,10 @@ func TestRunOnceAndSummary(t *testing.T) {
 				batches++
 			}
 		}
-		if batches != 3 { // 1,000 + 1,000 + 500
+		if batches != 3 { // two whole batches and a half
 			t.Errorf("%d row events, want 3 batches", batches)
 		}
-		if !strings.Contains(sum.String(), "2500 rows in") {
+		if !strings.Contains(sum.String(), fmt.Sprintf("%d rows in", n)) {
 			t.Errorf("summary text: %s", sum)
 		}
 	})
@@ -136,13 +138,14 @@ func TestNoTransactionKeepsCommittedBatches(t *testing.T) {
 		setup(t, d)
 		runs := 0
 		boom := errors.New("boom")
-		sum, err := seed.Run(context.Background(), d, rootSeeder{tags: tagSeeder{n: 1500, runs: &runs}, fail: boom},
+		n := factory.BatchSize + factory.BatchSize/2 // two batches, each committed
+		sum, err := seed.Run(context.Background(), d, rootSeeder{tags: tagSeeder{n: n, runs: &runs}, fail: boom},
 			seed.Options{NoTransaction: true})
 		if !errors.Is(err, boom) {
 			t.Fatalf("err = %v", err)
 		}
-		if got := tags(t, d); got != 1500 || sum.Rows != 1500 || !sum.Committed {
-			t.Errorf("%d tags kept, summary %+v; want 1500 committed", got, sum)
+		if got := tags(t, d); got != n || sum.Rows != n || !sum.Committed {
+			t.Errorf("%d tags kept, summary %+v; want %d committed", got, sum, n)
 		}
 	})
 }
