@@ -40,7 +40,7 @@ func TestCIModeNeverWaits(t *testing.T) {
 	app := newApp(t)
 	before := snapshot(t, app)
 	for _, c := range makeCommands {
-		code, _, stderr := runCI(t, app, c.args[:2]...)
+		code, _, stderr := runCI(t, app, time.Second, c.args[:2]...)
 		if code != 2 || !strings.Contains(stderr, c.missing) {
 			t.Errorf("kiln %s: exit %d, stderr %q; want exit 2 with %q", strings.Join(c.args[:2], " "), code, stderr, c.missing)
 		}
@@ -56,7 +56,7 @@ func TestCIModeNeverWaits(t *testing.T) {
 func TestCIModeConflictChangesNothing(t *testing.T) {
 	app := newApp(t)
 	for _, c := range makeCommands {
-		code, stdout, stderr := runCI(t, app, slices.Concat(c.args, []string{"--json"})...)
+		code, stdout, stderr := runCI(t, app, hangGuard, slices.Concat(c.args, []string{"--json"})...)
 		var res struct{ Created, Updated []string }
 		if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil {
 			t.Fatalf("kiln %s: exit %d %v\n%s%s", strings.Join(c.args, " "), code, err, stdout, stderr)
@@ -65,7 +65,7 @@ func TestCIModeConflictChangesNothing(t *testing.T) {
 			appendTo(t, filepath.Join(app, path), "// mine\n")
 		}
 		before := snapshot(t, app)
-		code, _, stderr = runCI(t, app, c.args...)
+		code, _, stderr = runCI(t, app, hangGuard, c.args...)
 		if code == 0 || !conflictMessage.MatchString(stderr) {
 			t.Errorf("kiln %s over edited files: exit %d, stderr %q", strings.Join(c.args, " "), code, stderr)
 		}
@@ -79,12 +79,16 @@ func TestCIModeConflictChangesNothing(t *testing.T) {
 // migration, to make a second one of the same name).
 var conflictMessage = regexp.MustCompile(`exists? with different content|already exists`)
 
+// hangGuard bounds a command that does real work, on a CI machine that may
+// be busy compiling other packages: it only catches a wait for input.
+const hangGuard = 30 * time.Second
+
 // runCI runs the kiln binary in app with CI=true, stdin closed and output
-// to pipes, killing it after a second; it must draw no ANSI escapes.
-func runCI(t *testing.T, app string, args ...string) (code int, stdout, stderr string) {
+// to pipes, killing it after limit; it must draw no ANSI escapes.
+func runCI(t *testing.T, app string, limit time.Duration, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	bin := kilnBinary(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, slices.Concat(args, []string{"--dir", app})...)
 	cmd.Env = append(withoutCI(os.Environ()), "CI=true", "GOFLAGS=-mod=mod")
@@ -99,7 +103,7 @@ func runCI(t *testing.T, app string, args ...string) (code int, stdout, stderr s
 	err = cmd.Run()
 	r.Close()
 	if ctx.Err() != nil {
-		t.Fatalf("kiln %s still running after 1s: it waited for input", strings.Join(args, " "))
+		t.Fatalf("kiln %s still running after %s: it waited for input", strings.Join(args, " "), limit)
 	}
 	if strings.Contains(out.String()+errOut.String(), "\x1b") {
 		t.Errorf("kiln %s drew ANSI escapes without a terminal:\n%q", strings.Join(args, " "), out.String()+errOut.String())

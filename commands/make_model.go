@@ -131,37 +131,14 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 		return asUsage(err)
 	}
 	markUUIDParents(proj, res)
-	p, err := model.Generate(res, model.Options{Module: proj.module})
+	p, err := planConcurrently(
+		func() (plan.Plan, error) { return modelPlans(g, proj, res, name, fields, o) },
+		func() (plan.Plan, error) { return httpPlans(proj, res, o) },
+		func() (plan.Plan, error) { return dataAndTestPlans(proj, res, o) })
 	if err != nil {
-		return &usageError{err} // a clash between the user's names, e.g. a field named relations
+		return err
 	}
 	p.Generator = "make model"
-	if err := recordModelSpec(&p, res, name, fields, o.spec); err != nil {
-		return err
-	}
-	if o.migration {
-		mp, err := modelMigrations(g, proj, res)
-		if err != nil {
-			return err
-		}
-		p = mergePlans(p, mp)
-	}
-	hp, err := httpPlans(proj, res, o)
-	if err != nil {
-		return err
-	}
-	dp, err := dataPlans(proj, res, o)
-	if err != nil {
-		return err
-	}
-	p = mergePlans(p, hp, dp)
-	if o.controller {
-		tp, err := controllerTestPlan(proj, res, p)
-		if err != nil {
-			return err
-		}
-		p = mergePlans(p, tp)
-	}
 	if w != nil {
 		err = w.applyAsked(cmd.Context(), proj.root, p, equivalentModelCommand(name, fields, o))
 	} else {
@@ -172,6 +149,34 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	}
 	warnMissingModels(g, proj, res)
 	return nil
+}
+
+// modelPlans plans the model, recording how it was made, and its migrations
+// when asked for.
+func modelPlans(g *globals, proj project, res spec.Resource, name string, fields []string, o makeModelOptions) (plan.Plan, error) {
+	p, err := model.Generate(res, model.Options{Module: proj.module})
+	if err != nil {
+		return p, &usageError{err} // a clash between the user's names, e.g. a field named relations
+	}
+	if err := recordModelSpec(&p, res, name, fields, o.spec); err != nil {
+		return p, err
+	}
+	if !o.migration {
+		return p, nil
+	}
+	mp, err := modelMigrations(g, proj, res)
+	return mergePlans(p, mp), err
+}
+
+// dataAndTestPlans plans the data companions and then the controller's
+// test, which needs to know whether the factories it uses are planned.
+func dataAndTestPlans(proj project, res spec.Resource, o makeModelOptions) (plan.Plan, error) {
+	p, err := dataPlans(proj, res, o)
+	if err != nil || !o.controller {
+		return p, err
+	}
+	tp, err := controllerTestPlan(proj, res, p)
+	return mergePlans(p, tp), err
 }
 
 // modelMigrations plans the model's create-table migration and its pivots.

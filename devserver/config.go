@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -66,8 +67,10 @@ func DevBuildFlags() []string {
 	return []string{"-ldflags=-w", "-buildvcs=false"}
 }
 
-// alsoName keeps --also names short and printable, since they prefix output lines.
-var alsoName = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,20}$`)
+// alsoName keeps --also names short and printable, since they prefix output
+// lines. Compiled on first use: {1,20} makes it costly enough to show in the
+// start-up time of every kiln command.
+var alsoName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_.-]{1,20}$`) })
 
 // ParseAlso reads one --also value, name=command.
 func ParseAlso(s string) (Also, error) {
@@ -75,7 +78,7 @@ func ParseAlso(s string) (Also, error) {
 	if !ok || strings.TrimSpace(command) == "" {
 		return Also{}, fmt.Errorf("invalid --also %q: use name=command, e.g. css='npx tailwindcss -w'", s)
 	}
-	if !alsoName.MatchString(name) {
+	if !alsoName().MatchString(name) {
 		return Also{}, fmt.Errorf("invalid --also name %q: use up to 20 letters, digits, _ . or -", name)
 	}
 	return Also{Name: name, Command: command}, nil

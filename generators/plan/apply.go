@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/format"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // change is one planned path, fully rendered and classified, before any write.
@@ -85,22 +87,31 @@ func Apply(ctx context.Context, root string, p Plan, opts Options) (Result, erro
 }
 
 // prepare inspects and renders every planned path, sorted by path so
-// results, diffs and write order are deterministic.
+// results, diffs and write order are deterministic. The edits run beside the
+// files (each parses and gofmts a file the user owns, twice); of several
+// errors, the first in plan order is returned.
 func prepare(r projectRoot, p Plan, force bool) ([]change, error) {
-	changes := make([]change, 0, len(p.Files)+len(p.Edits))
-	for _, f := range p.Files {
-		c, err := prepareFile(r, f, force)
-		if err != nil {
-			return nil, err
+	changes := make([]change, len(p.Files)+len(p.Edits))
+	errs := make([]error, len(changes))
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i, e := range p.Edits {
+			j := len(p.Files) + i
+			if changes[j], errs[j] = prepareEdit(r, e); errs[j] != nil {
+				return
+			}
 		}
-		changes = append(changes, c)
+	})
+	for i, f := range p.Files {
+		if changes[i], errs[i] = prepareFile(r, f, force); errs[i] != nil {
+			break
+		}
 	}
-	for _, e := range p.Edits {
-		c, err := prepareEdit(r, e)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		changes = append(changes, c)
 	}
 	slices.SortFunc(changes, func(a, b change) int { return strings.Compare(a.path, b.path) })
 	return changes, nil
@@ -165,18 +176,31 @@ func prepareEdit(r projectRoot, e Edit) (change, error) {
 	}
 	// Idempotency is the edit's contract; checking it here turns a
 	// double-registered route into an error instead of a broken file.
-	again, err := runEdit(e, content)
-	if err != nil {
-		return change{}, fmt.Errorf("edit %s: not idempotent: a second run fails: %w", e.Path, err)
-	}
-	if !bytes.Equal(again, content) {
-		return change{}, fmt.Errorf("edit %s: not idempotent: a second run changes the file again", e.Path)
+	if err := checkIdempotent(e, content); err != nil {
+		return change{}, fmt.Errorf("edit %s: not idempotent: %w", e.Path, err)
 	}
 	c := change{target: t, content: content, newMode: t.mode, isEdit: true, status: StatusUpdated}
 	if bytes.Equal(t.old, content) {
 		c.status = StatusIdentical
 	}
 	return c, nil
+}
+
+// checkIdempotent runs e again on its own result, content, which must come
+// back unchanged. content is gofmt'd already, so an edit that returns it as
+// it is needs no second gofmt pass to prove it.
+func checkIdempotent(e Edit, content []byte) error {
+	again, err := e.Change(bytes.Clone(content))
+	if err != nil {
+		return fmt.Errorf("a second run fails: %w", err)
+	}
+	if bytes.Equal(again, content) {
+		return nil
+	}
+	if again, err = render(e.Path, again); err != nil || !bytes.Equal(again, content) {
+		return errors.New("a second run changes the file again")
+	}
+	return nil
 }
 
 // runEdit runs Change on a private copy, so an edit that modifies its input

@@ -16,21 +16,30 @@ type write struct {
 	content []byte      // new content
 	newMode fs.FileMode // mode to write it with
 	tmp     string      // temp file while it exists, so rollback can remove it
+	syncErr error       // the temp's fsync and close, once waited for
 	renamed bool        // new content is in place; rollback must undo it
 }
 
+// maxSyncs bounds the fsyncs in flight. Concurrent fsyncs overlap their waits
+// for the disk (and share one journal commit on ext4 and XFS), but each one
+// blocked in the kernel holds an OS thread of its own; on the team's 2-core
+// VM, more than eight at a time saved nothing measurable.
+const maxSyncs = 8
+
 // transaction writes files all-or-nothing.
 //
-// It works in four passes: create missing directories, write every new
-// content to a temp file beside its destination, fsync the temps (all at
-// once: concurrent fsyncs share one journal commit on ext4 and XFS, so nine
-// files cost about as much as one), then rename the temps into place. A rename within one directory is atomic, so each file is
-// always either its old or its new content, never half-written; and writing
-// all temps before the first rename means most failures (disk full, bad
-// permissions) happen while the user's files are still untouched. If
-// anything fails — or ctx is cancelled — rollback puts back the original
-// content kept in memory, removes new files and temps, and removes the
-// directories this transaction created, leaving the tree as it was.
+// It works in three passes: create missing directories; write every new
+// content to a temp file beside its destination, each fsync'd (on its open
+// descriptor, a few at a time) while the next ones are written; then, once
+// every temp is on disk, rename them into place. A rename within one
+// directory is atomic, so each file is always either its old or its new
+// content, never half-written; and writing all temps before the first rename
+// means most failures (disk full, bad permissions) happen while the user's
+// files are still untouched. If anything fails — or ctx is cancelled —
+// rollback puts back the original content kept in memory, removes new files
+// and temps, and removes the directories this transaction created, leaving
+// the tree as it was. Last, the directories that changed are fsync'd so the
+// renames survive a crash.
 type transaction struct {
 	ctx    context.Context
 	root   string
@@ -58,12 +67,7 @@ func (t *transaction) apply() error {
 			return err
 		}
 	}
-	for _, w := range t.writes {
-		if err := t.writeTemp(w); err != nil {
-			return err
-		}
-	}
-	if err := t.syncTemps(); err != nil {
+	if err := t.writeTemps(); err != nil {
 		return err
 	}
 	for _, w := range t.writes {
@@ -77,6 +81,44 @@ func (t *transaction) apply() error {
 		if err := t.step("rename", w.path); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// writeTemps writes every temp file and returns once all of them are on
+// disk, so the renames that follow never expose a file whose data is not.
+func (t *transaction) writeTemps() error {
+	var wg sync.WaitGroup
+	err := t.startTemps(&wg)
+	wg.Wait() // also after a failure: rollback removes the temps
+	if err != nil {
+		return err
+	}
+	for _, w := range t.writes {
+		if w.syncErr != nil {
+			return fmt.Errorf("write %s: %w", w.path, w.syncErr)
+		}
+	}
+	if err := t.ctx.Err(); err != nil {
+		return err
+	}
+	return t.step("sync", "")
+}
+
+// startTemps writes the temp files one by one and starts each one's fsync
+// as soon as it is written, at most maxSyncs at a time, adding them to wg.
+func (t *transaction) startTemps(wg *sync.WaitGroup) error {
+	sem := make(chan struct{}, maxSyncs)
+	for _, w := range t.writes {
+		f, err := t.writeTemp(w)
+		if err != nil {
+			return err
+		}
+		sem <- struct{}{}
+		wg.Go(func() {
+			w.syncErr = closeSynced(f)
+			<-sem
+		})
 	}
 	return nil
 }
@@ -128,53 +170,45 @@ func (t *transaction) mkdirs(w *write) error {
 }
 
 // writeTemp writes w's content to a temp file in its destination directory
-// (same filesystem, so the rename is atomic). The name starts with a dot so
-// file watchers such as `kiln serve --watch` ignore it.
-func (t *transaction) writeTemp(w *write) error {
+// (same filesystem, so the rename is atomic) and returns it still open, for
+// the fsync. The name starts with a dot so file watchers such as `kiln serve
+// --watch` ignore it.
+func (t *transaction) writeTemp(w *write) (*os.File, error) {
 	if err := t.ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	f, err := createTemp(w.abs)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", w.path, err)
+		return nil, fmt.Errorf("write %s: %w", w.path, err)
 	}
 	w.tmp = f.Name()
 	if err := t.step("temp", w.path); err != nil {
 		f.Close()
-		return err
+		return nil, err
 	}
-	if err := fill(f, w.content, w.newMode, false); err != nil {
-		return fmt.Errorf("write %s: %w", w.path, err)
+	if err := fill(f, w.content, w.newMode); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("write %s: %w", w.path, err)
 	}
-	return t.step("write", w.path)
+	if err := t.step("write", w.path); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
-// syncTemps fsyncs every temp file concurrently, so the renames that follow
-// never expose a file whose data is not on disk yet.
-func (t *transaction) syncTemps() error {
-	paths := make([]string, len(t.writes))
-	for i, w := range t.writes {
-		paths[i] = w.tmp
-	}
-	errs := syncAll(paths)
-	for i, err := range errs {
-		if err != nil {
-			return fmt.Errorf("write %s: %w", t.writes[i].path, err)
-		}
-	}
-	if err := t.ctx.Err(); err != nil {
-		return err
-	}
-	return t.step("sync", "")
-}
-
-// syncAll fsyncs the files or directories at paths in parallel and returns
-// each one's error.
+// syncAll fsyncs the files or directories at paths, a few at a time, and
+// returns each one's error.
 func syncAll(paths []string) []error {
 	errs := make([]error, len(paths))
 	var wg sync.WaitGroup
+	sem := make(chan struct{}, maxSyncs)
 	for i, p := range paths {
-		wg.Go(func() { errs[i] = syncPath(p) })
+		sem <- struct{}{}
+		wg.Go(func() {
+			errs[i] = syncPath(p)
+			<-sem
+		})
 	}
 	wg.Wait()
 	return errs
@@ -185,7 +219,12 @@ func syncPath(p string) error {
 	if err != nil {
 		return err
 	}
-	err = f.Sync()
+	return closeSynced(f)
+}
+
+// closeSynced fsyncs and closes f.
+func closeSynced(f *os.File) error {
+	err := f.Sync()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -196,19 +235,13 @@ func createTemp(dest string) (*os.File, error) {
 	return os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".kiln-*")
 }
 
-// fill writes, chmods, optionally fsyncs, and closes f. The explicit chmod
-// gives new files exactly their planned mode and updated files exactly their
-// old one, whatever the umask.
-func fill(f *os.File, content []byte, mode fs.FileMode, fsync bool) error {
+// fill writes content to f and chmods it. The explicit chmod gives new files
+// exactly their planned mode and updated files exactly their old one,
+// whatever the umask.
+func fill(f *os.File, content []byte, mode fs.FileMode) error {
 	_, err := f.Write(content)
 	if err == nil {
 		err = f.Chmod(mode)
-	}
-	if err == nil && fsync {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
 	}
 	return err
 }
@@ -256,7 +289,13 @@ func replace(dest string, content []byte, mode fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	if err := fill(f, content, mode, true); err != nil {
+	err = fill(f, content, mode)
+	if err == nil {
+		err = closeSynced(f)
+	} else {
+		f.Close()
+	}
+	if err != nil {
 		os.Remove(f.Name())
 		return err
 	}

@@ -2,8 +2,9 @@ package routes
 
 import (
 	"fmt"
+	"go/ast"
 
-	"github.com/dave/dst"
+	"github.com/kilnhq/kiln/generators/internal/goedit"
 )
 
 // wantSignature is the anchor the editor needs, as the message shows it.
@@ -12,21 +13,21 @@ const wantSignature = "func API(r *web.Router, database *db.DB)"
 // anchor is where a registration goes: the body of func API and the names of
 // its parameters, which the new line uses.
 type anchor struct {
-	body   *dst.BlockStmt
+	body   *ast.BlockStmt
 	router string // the *web.Router parameter: r
 	db     string // the *db.DB parameter: database
 }
 
 // findAnchor finds func API and its *web.Router and *db.DB parameters, or says
 // what the file needs instead.
-func findAnchor(f *dst.File, path, controller string) (anchor, error) {
-	fn := apiFunc(f)
+func findAnchor(f *goedit.File, path, controller string) (anchor, error) {
+	fn := apiFunc(f.File)
 	if fn == nil {
 		return anchor{}, fmt.Errorf("%s has no %s to register %s in: add it and pass routes.API to app.Config.Routes, or register the routes yourself with r.Resource(%q, &controllers.%s{DB: database})",
 			File, wantSignature, controller, path, controller)
 	}
-	web, _ := importName(f, webPkg)
-	db, _ := importName(f, dbPkg)
+	web, _ := importName(f.File, webPkg)
+	db, _ := importName(f.File, dbPkg)
 	a := anchor{body: fn.Body}
 	for _, p := range fn.Type.Params.List {
 		for _, n := range p.Names {
@@ -46,9 +47,9 @@ func findAnchor(f *dst.File, path, controller string) (anchor, error) {
 }
 
 // apiFunc is the top-level func API, or nil.
-func apiFunc(f *dst.File) *dst.FuncDecl {
+func apiFunc(f *ast.File) *ast.FuncDecl {
 	for _, d := range f.Decls {
-		if fn, ok := d.(*dst.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == "API" {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == "API" {
 			return fn
 		}
 	}
@@ -57,27 +58,64 @@ func apiFunc(f *dst.File) *dst.FuncDecl {
 
 // isPointerTo reports whether t is *pkg.name. pkg is the file's name for the
 // package, "" when it is not imported.
-func isPointerTo(t dst.Expr, pkg, name string) bool {
-	star, ok := t.(*dst.StarExpr)
+func isPointerTo(t ast.Expr, pkg, name string) bool {
+	star, ok := t.(*ast.StarExpr)
 	if !ok || pkg == "" {
 		return false
 	}
-	sel, ok := star.X.(*dst.SelectorExpr)
+	sel, ok := star.X.(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
-	x, ok := sel.X.(*dst.Ident)
+	x, ok := sel.X.(*ast.Ident)
 	return ok && x.Name == pkg && sel.Sel.Name == name
 }
 
-// append adds stmt at the end of API's body, before a final bare return.
-func (a anchor) append(stmt dst.Stmt) {
-	list := a.body.List
-	at := len(list)
-	if at > 0 {
-		if _, ok := list[at-1].(*dst.ReturnStmt); ok {
-			at--
+// insertion is the new statement's text and place in API's body, on a line
+// of its own: before a final bare return, or else at the end of the body.
+func (a anchor) insertion(f *goedit.File, stmt string) goedit.Insert {
+	if n := len(a.body.List); n > 0 {
+		if ret, ok := a.body.List[n-1].(*ast.ReturnStmt); ok {
+			return beforeReturn(f, a.body, ret, stmt)
 		}
 	}
-	a.body.List = append(list[:at:at], append([]dst.Stmt{stmt}, list[at:]...)...)
+	return atEnd(f, a.body, stmt)
+}
+
+// atEnd places stmt below the body's last statement and any comments under
+// it, so a "new resources go below" comment stays above the new line.
+func atEnd(f *goedit.File, body *ast.BlockStmt, stmt string) goedit.Insert {
+	last := body.Lbrace + 1
+	if n := len(body.List); n > 0 {
+		last = body.List[n-1].End()
+	}
+	last = f.LastCommentBefore(last, body.Rbrace)
+	if f.Line(last) == f.Line(body.Rbrace) { // {} or { r.Get(…) }
+		return goedit.Insert{At: last, Text: "\n\t" + stmt}
+	}
+	return goedit.Insert{At: f.LineStart(body.Rbrace), Text: "\t" + stmt + "\n"}
+}
+
+// beforeReturn places stmt above the body's final return. Comments between
+// the statement before it and the return belong to the return, as in dave/dst
+// (the editor this one replaced), unless a blank line separates them: those
+// above the first blank line stay with the statement before, the new line goes
+// below them, and the blank line is kept on both sides of it.
+func beforeReturn(f *goedit.File, body *ast.BlockStmt, ret ast.Stmt, stmt string) goedit.Insert {
+	n := len(body.List)
+	if n == 1 {
+		return goedit.Insert{At: f.LineEnd(body.Lbrace+1, ret.Pos()), Text: "\n\t" + stmt}
+	}
+	at := f.LineEnd(body.List[n-2].End(), ret.Pos())
+	end := at // of the comments above the first blank line
+	for _, c := range f.Comments(at, ret.Pos()) {
+		if f.Line(c.Pos()) > f.Line(end)+1 {
+			break
+		}
+		end = c.End()
+	}
+	if f.Line(ret.Pos()) > f.Line(end)+1 { // a blank line follows end
+		return goedit.Insert{At: end, Text: "\n\n\t" + stmt}
+	}
+	return goedit.Insert{At: at, Text: "\n\t" + stmt}
 }

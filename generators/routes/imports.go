@@ -2,18 +2,19 @@ package routes
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"path"
 	"strconv"
 	"strings"
 
-	"github.com/dave/dst"
+	"github.com/kilnhq/kiln/generators/internal/goedit"
 )
 
 // importName is the name the file uses for the package at importPath — its
 // alias, or the last path element — and whether the file imports it at all.
 // Blank and dot imports give no usable name.
-func importName(f *dst.File, importPath string) (string, bool) {
+func importName(f *ast.File, importPath string) (string, bool) {
 	for _, spec := range f.Imports {
 		if p, _ := strconv.Unquote(spec.Path.Value); p != importPath {
 			continue
@@ -30,70 +31,112 @@ func importName(f *dst.File, importPath string) (string, bool) {
 	return path.Base(importPath), false
 }
 
-// addImport imports importPath into f under its own name and returns that
-// name. The app's own packages form the last import group, as goimports keeps
-// them: the new import joins the imports of module, or starts that group.
-func addImport(f *dst.File, importPath, module string) (string, error) {
+// addImport plans the import of importPath under its own name and returns
+// that name. The app's own packages form the last import group, as goimports
+// keeps them: the new import joins the imports of module, or starts that
+// group at the end of the first parenthesised import declaration. A file that
+// writes one import per declaration gets a new declaration after its last
+// import, in its own style.
+func addImport(f *goedit.File, importPath, module string) (string, goedit.Insert, error) {
 	name := path.Base(importPath)
-	if taken := nameTaken(f, name); taken != "" {
-		return "", fmt.Errorf("%s already uses the name %s for %s, so kiln cannot import %s; rename that, or register the controller yourself",
+	if taken := nameTaken(f.File, name); taken != "" {
+		return "", goedit.Insert{}, fmt.Errorf("%s already uses the name %s for %s, so kiln cannot import %s; rename that, or register the controller yourself",
 			File, name, taken, importPath)
 	}
-	spec := &dst.ImportSpec{Path: &dst.BasicLit{Kind: token.STRING, Value: strconv.Quote(importPath)}}
-	decl := importDecl(f)
-	at, sameGroup := len(decl.Specs), false
-	for i, s := range decl.Specs {
-		if p, _ := strconv.Unquote(s.(*dst.ImportSpec).Path.Value); p == module || strings.HasPrefix(p, module+"/") {
-			at, sameGroup = i+1, true
+	quoted := strconv.Quote(importPath)
+	decl, last := importDecls(f.File)
+	switch {
+	case decl != nil:
+		return name, addSpec(f, decl, quoted, module), nil
+	case last != nil:
+		return name, goedit.Insert{At: f.LineEnd(last.End(), token.NoPos), Text: "\n\nimport " + quoted}, nil
+	}
+	return name, goedit.Insert{At: f.LineEnd(f.Name.End(), token.NoPos), Text: "\n\nimport " + quoted}, nil
+}
+
+// addSpec plans quoted's line in the parenthesised import declaration decl:
+// after the last import of module, or as a new group at the end, below any
+// comments closing the declaration.
+func addSpec(f *goedit.File, decl *ast.GenDecl, quoted, module string) goedit.Insert {
+	var after ast.Spec
+	for _, s := range decl.Specs {
+		if p, _ := strconv.Unquote(s.(*ast.ImportSpec).Path.Value); p == module || strings.HasPrefix(p, module+"/") {
+			after = s
 		}
 	}
-	spec.Decs.Before = dst.EmptyLine
-	if sameGroup || len(decl.Specs) == 0 {
-		spec.Decs.Before = dst.NewLine
+	switch {
+	case after != nil:
+		return goedit.Insert{At: f.LineEnd(after.End(), decl.Rparen), Text: "\n\t" + quoted}
+	case len(decl.Specs) > 0:
+		end := decl.Specs[len(decl.Specs)-1].End()
+		return goedit.Insert{At: f.LastCommentBefore(end, decl.Rparen), Text: "\n\n\t" + quoted}
 	}
-	decl.Specs = append(decl.Specs[:at:at], append([]dst.Spec{spec}, decl.Specs[at:]...)...)
-	decl.Lparen = len(decl.Specs) > 1
-	f.Imports = append(f.Imports, spec)
-	return name, nil
+	return goedit.Insert{At: decl.Lparen + 1, Text: "\n\t" + quoted + "\n"}
+}
+
+// importDecls returns the first parenthesised import declaration, which a new
+// import joins, and the last import declaration.
+func importDecls(f *ast.File) (paren, last *ast.GenDecl) {
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.IMPORT {
+			continue
+		}
+		if g.Lparen.IsValid() && paren == nil {
+			paren = g
+		}
+		last = g
+	}
+	return paren, last
 }
 
 // nameTaken says what already uses name at the top of f — another import or a
 // declaration — or "" when it is free.
-func nameTaken(f *dst.File, name string) string {
+func nameTaken(f *ast.File, name string) string {
 	for _, spec := range f.Imports {
 		p, _ := strconv.Unquote(spec.Path.Value)
 		if n, _ := importName(f, p); n == name {
 			return "the import of " + p
 		}
 	}
-	if f.Scope != nil && f.Scope.Lookup(name) != nil {
+	if declares(f, name) {
 		return "a declaration"
 	}
 	return ""
 }
 
-// importDecl is the import declaration a new import joins: the first one in
-// parentheses. A file that writes one import per declaration gets a new
-// declaration after its last import, in its own style; a file without
-// imports gets one after the package clause.
-func importDecl(f *dst.File) *dst.GenDecl {
-	last := -1
-	for i, d := range f.Decls {
-		g, ok := d.(*dst.GenDecl)
-		if !ok || g.Tok != token.IMPORT {
-			continue
+// declares reports whether f declares name at package level: a function
+// (not a method), type, variable or constant.
+func declares(f *ast.File, name string) bool {
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == name {
+				return true
+			}
+		case *ast.GenDecl:
+			if genDeclares(d, name) {
+				return true
+			}
 		}
-		if g.Lparen {
-			return g
+	}
+	return false
+}
+
+func genDeclares(d *ast.GenDecl, name string) bool {
+	for _, s := range d.Specs {
+		switch s := s.(type) {
+		case *ast.TypeSpec:
+			if s.Name.Name == name {
+				return true
+			}
+		case *ast.ValueSpec:
+			for _, n := range s.Names {
+				if n.Name == name {
+					return true
+				}
+			}
 		}
-		last = i
 	}
-	g := &dst.GenDecl{Tok: token.IMPORT}
-	g.Decs.Before = dst.NewLine
-	if last < 0 {
-		g.Decs.Before = dst.EmptyLine
-	}
-	g.Decs.After = dst.EmptyLine
-	f.Decls = append(f.Decls[:last+1:last+1], append([]dst.Decl{g}, f.Decls[last+1:]...)...)
-	return g
+	return false
 }

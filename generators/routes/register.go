@@ -1,28 +1,16 @@
 package routes
 
 import (
+	"fmt"
+	"go/ast"
 	"go/token"
 	"strconv"
-
-	"github.com/dave/dst"
 )
 
 // registration is the line that registers controller:
 // r.Resource("/api/posts", &controllers.PostController{DB: database}).
-func registration(a anchor, path, pkg, controller string) dst.Stmt {
-	stmt := &dst.ExprStmt{X: &dst.CallExpr{
-		Fun: &dst.SelectorExpr{X: dst.NewIdent(a.router), Sel: dst.NewIdent("Resource")},
-		Args: []dst.Expr{
-			&dst.BasicLit{Kind: token.STRING, Value: strconv.Quote(path)},
-			&dst.UnaryExpr{Op: token.AND, X: &dst.CompositeLit{
-				Type: &dst.SelectorExpr{X: dst.NewIdent(pkg), Sel: dst.NewIdent(controller)},
-				Elts: []dst.Expr{&dst.KeyValueExpr{Key: dst.NewIdent("DB"), Value: dst.NewIdent(a.db)}},
-			}},
-		},
-	}}
-	stmt.Decs.Before = dst.NewLine
-	stmt.Decs.After = dst.NewLine
-	return stmt
+func registration(a anchor, path, pkg, controller string) string {
+	return fmt.Sprintf("%s.Resource(%s, &%s.%s{DB: %s})", a.router, strconv.Quote(path), pkg, controller, a.db)
 }
 
 // registered reports whether the file already serves the resource: a
@@ -31,10 +19,10 @@ func registration(a anchor, path, pkg, controller string) dst.Stmt {
 // ServeMux panics on). It looks everywhere, so a registration the user moved
 // into a Group or a helper function still counts. pkg is the file's name for
 // the controllers package; imported says whether it is imported at all.
-func registered(f *dst.File, path, pkg string, imported bool, controller string) bool {
+func registered(f *ast.File, path, pkg string, imported bool, controller string) bool {
 	found := false
-	dst.Inspect(f, func(n dst.Node) bool {
-		if call, ok := n.(*dst.CallExpr); ok && !found {
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
 			found = routesPath(call, path) || (imported && isResourceCall(call) && mentions(call.Args[1], pkg, controller))
 		}
 		return !found
@@ -47,8 +35,8 @@ var routeMethods = map[string]bool{"Resource": true, "Get": true, "Post": true, 
 
 // routesPath reports whether call registers path or path/{id}:
 // r.Resource("/api/posts", …), r.Get("/api/posts/{id}", …), r.Handle("GET", "/api/posts", …).
-func routesPath(call *dst.CallExpr, path string) bool {
-	sel, ok := call.Fun.(*dst.SelectorExpr)
+func routesPath(call *ast.CallExpr, path string) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || !routeMethods[sel.Sel.Name] {
 		return false
 	}
@@ -61,14 +49,14 @@ func routesPath(call *dst.CallExpr, path string) bool {
 }
 
 // isResourceCall reports whether call looks like router.Resource(path, c).
-func isResourceCall(call *dst.CallExpr) bool {
-	sel, ok := call.Fun.(*dst.SelectorExpr)
+func isResourceCall(call *ast.CallExpr) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "Resource" && len(call.Args) == 2
 }
 
 // stringLit is the value of a string literal, or "" for any other expression.
-func stringLit(e dst.Expr) string {
-	lit, ok := e.(*dst.BasicLit)
+func stringLit(e ast.Expr) string {
+	lit, ok := e.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return ""
 	}
@@ -82,11 +70,11 @@ func stringLit(e dst.Expr) string {
 // mentions reports whether e refers to the controller type pkg.name or to its
 // conventional constructor pkg.Newname: &controllers.PostController{…} and
 // controllers.NewPostController(database) both register PostController.
-func mentions(e dst.Expr, pkg, name string) bool {
+func mentions(e ast.Expr, pkg, name string) bool {
 	found := false
-	dst.Inspect(e, func(n dst.Node) bool {
-		if sel, ok := n.(*dst.SelectorExpr); ok {
-			x, ok := sel.X.(*dst.Ident)
+	ast.Inspect(e, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			x, ok := sel.X.(*ast.Ident)
 			found = ok && x.Name == pkg && (sel.Sel.Name == name || sel.Sel.Name == "New"+name)
 		}
 		return !found

@@ -3,27 +3,25 @@
 //
 //	r.Resource("/api/posts", &controllers.PostController{DB: database})
 //
-// The file belongs to the user, so the edit goes through dave/dst, which keeps
-// every comment attached to the code it belongs to (go/ast would move a comment
-// into the inserted call), and changes nothing else: no reformatting of other
-// code, no reordering of imports. The edit is idempotent — a controller or path
-// that is already registered anywhere in the file leaves it byte for byte as it
-// was — and its result is parsed again before it is returned. A file without the
-// anchor it needs (func API(r *web.Router, database *db.DB)) is refused with a
-// message saying what to add, so nothing half-done is ever written.
+// The file belongs to the user, so the edit inserts that line (and the import
+// of the controllers package) into the file's text at places found with
+// go/ast, and changes nothing else: every comment stays where it was, no
+// import is reordered, and the result is only gofmt'd. The edit is idempotent
+// — a controller or path that is already registered anywhere in the file
+// leaves it byte for byte as it was — and its result must parse before it is
+// returned. A file without the anchor it needs (func API(r *web.Router,
+// database *db.DB)) is refused with a message saying what to add, so nothing
+// half-done is ever written.
 package routes
 
 import (
-	"bytes"
 	"fmt"
 	"go/format"
-	"go/parser"
 	"go/token"
 	"regexp"
 	"sync"
 
-	"github.com/dave/dst"
-	"github.com/dave/dst/decorator"
+	"github.com/kilnhq/kiln/generators/internal/goedit"
 )
 
 // File is the routes file the editor changes, relative to the app's root.
@@ -72,26 +70,28 @@ func RegisterResource(src []byte, module, path, controller string) ([]byte, erro
 	if err := checkArgs(module, path, controller); err != nil {
 		return nil, err
 	}
-	fset := token.NewFileSet()
-	f, err := decorator.ParseFile(fset, File, src, parser.ParseComments)
+	f, err := goedit.Parse(File, src)
 	if err != nil {
 		return nil, fmt.Errorf("%s does not parse, so kiln cannot register %s in it: %w", File, controller, err)
 	}
-	pkg, imported := importName(f, ControllersPath(module))
-	if registered(f, path, pkg, imported, controller) {
+	pkg, imported := importName(f.File, ControllersPath(module))
+	if registered(f.File, path, pkg, imported, controller) {
 		return src, nil
 	}
 	a, err := findAnchor(f, path, controller)
 	if err != nil {
 		return nil, err
 	}
+	var ins []goedit.Insert
 	if !imported {
-		if pkg, err = addImport(f, ControllersPath(module), module); err != nil {
+		var imp goedit.Insert
+		if pkg, imp, err = addImport(f, ControllersPath(module), module); err != nil {
 			return nil, err
 		}
+		ins = append(ins, imp)
 	}
-	a.append(registration(a, path, pkg, controller))
-	return render(f)
+	ins = append(ins, a.insertion(f, registration(a, path, pkg, controller)))
+	return render(f.Apply(ins...))
 }
 
 // routePath is the paths Resource is given here: slash-separated segments of
@@ -111,15 +111,12 @@ func checkArgs(module, path, controller string) error {
 	return nil
 }
 
-// render prints f and parses the result again, so a bug in the edit is an
-// error here rather than a broken file on disk.
-func render(f *dst.File) ([]byte, error) {
-	var b bytes.Buffer
-	if err := decorator.Fprint(&b, f); err != nil {
-		return nil, fmt.Errorf("print %s: %w", File, err)
-	}
-	if _, err := parser.ParseFile(token.NewFileSet(), File, b.Bytes(), parser.AllErrors); err != nil {
+// render gofmts the edited file, which also parses it again, so a bug in the
+// edit is an error here rather than a broken file on disk.
+func render(src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
 		return nil, fmt.Errorf("edit %s: the result does not parse: %w", File, err)
 	}
-	return format.Source(b.Bytes())
+	return out, nil
 }

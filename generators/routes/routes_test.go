@@ -162,3 +162,19 @@ func TestAcceptsNewAppRoutes(t *testing.T) {
 	}
 	t.Fatalf("kiln new writes no %s", File)
 }
+
+// Before a final return, the new line joins the statements above it; a
+// comment on the line above the return stays with the return.
+func TestRegistersBeforeFinalReturn(t *testing.T) {
+	src := []byte("package routes\n\nimport (\n\t\"github.com/kilnhq/kiln/runtime/db\"\n\t\"github.com/kilnhq/kiln/runtime/web\"\n)\n\n" +
+		"func API(r *web.Router, database *db.DB) {\n\tr.Get(\"/api/ping\", ping) // ping\n\t// done\n\treturn\n}\n")
+	out, err := RegisterResource(src, module, "/api/posts", "PostController")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\tr.Get(\"/api/ping\", ping) // ping\n\tr.Resource(\"/api/posts\", &controllers.PostController{DB: database})\n\t// done\n\treturn\n}\n"
+	if !strings.HasSuffix(string(out), want) {
+		t.Errorf("got:\n%s\nwant it to end with:\n%s", out, want)
+	}
+	checkIdempotent(t, out, "/api/posts", "PostController")
+}

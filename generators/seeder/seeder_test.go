@@ -125,3 +125,37 @@ func TestParseName(t *testing.T) {
 		}
 	}
 }
+
+// A variadic s.Call(ctx, list...) cannot take one more argument: the seeder
+// only joins All, and the file still compiles.
+func TestRegisterLeavesVariadicCall(t *testing.T) {
+	src := []byte("package seeders\n\nvar All = []seed.Seeder{\n\tDatabaseSeeder{},\n}\n\n" +
+		"type DatabaseSeeder struct{}\n\nfunc (DatabaseSeeder) Run(ctx context.Context, s *seed.Seeding) error {\n\treturn s.Call(ctx, extra...)\n}\n")
+	out, err := Register(src, "PostSeeder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\tDatabaseSeeder{},\n\tPostSeeder{},\n}", "return s.Call(ctx, extra...)"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("registered file lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// Entries go on a line of their own in a list written one per line (below
+// the comments closing it), and after a comma in a list written on one line.
+func TestRegisterFollowsListLayout(t *testing.T) {
+	src := []byte("package seeders\n\n// All is mine.\nvar All = []seed.Seeder{DatabaseSeeder{}, UserSeeder{}}\n\n" +
+		"type DatabaseSeeder struct{}\n\nfunc (DatabaseSeeder) Run(ctx context.Context, s *seed.Seeding) error {\n" +
+		"\treturn s.Call(\n\t\tctx,\n\t\tUserSeeder{}, // users first\n\t\t// then the rest\n\t)\n}\n")
+	out, err := Register(src, "PostSeeder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"var All = []seed.Seeder{DatabaseSeeder{}, UserSeeder{}, PostSeeder{}}",
+		"\t\tUserSeeder{}, // users first\n\t\t// then the rest\n\t\tPostSeeder{},\n\t)"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("registered file lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -8,6 +8,6 @@
 // so the CLI can print it as is and exit with status 2.
 //
 // The package is pure: no file or network I/O, and nothing expensive at
-// package initialisation (the pluralizer is built on first use), so commands
+// package initialisation (inflection rules are compiled on first use), so commands
 // that never touch a model — such as kiln --version — pay nothing for it.
 package spec

@@ -256,7 +256,7 @@ func TestColonInDefaultHint(t *testing.T) {
 	assertError(t, err, "field", "note:string:default=a:b", `":b" reads as a modifier`)
 }
 
-// TestConcurrentParsing exercises the shared pluralizer under -race.
+// TestConcurrentParsing exercises the shared, lazily compiled inflection rules under -race.
 func TestConcurrentParsing(t *testing.T) {
 	t.Parallel()
 	done := make(chan bool)

@@ -1,37 +1,89 @@
 package spec
 
 import (
+	"slices"
 	"strings"
-	"sync"
-
-	"github.com/gertd/go-pluralize"
 )
-
-// pluralizer is built on first use: pluralize.NewClient compiles a few
-// hundred regular expressions, which would otherwise slow down every kiln
-// invocation, including kiln --version. The client is only read after
-// construction, and its regexps are safe for concurrent use.
-var pluralizer = sync.OnceValue(func() *pluralize.Client {
-	c := pluralize.NewClient()
-	// The library follows Latin or Greek for these; English speakers,
-	// Rails and Laravel say viruses, schemas and lenses (the library also
-	// singularises lens to len).
-	c.AddIrregularRule("virus", "viruses")
-	c.AddIrregularRule("schema", "schemas")
-	c.AddIrregularRule("lens", "lenses")
-	return c
-})
 
 // Plural returns the plural of a snake_case name, inflecting only its last
 // word: blog_post → blog_posts, person → people, news → news.
 func Plural(word string) string {
-	return inflectLast(word, pluralizer().Plural)
+	return inflectLast(word, func(w string) string { return replace(w, 1, pluralRules()) })
 }
 
 // Singular is the inverse of [Plural]: blog_posts → blog_post,
 // categories → category.
 func Singular(word string) string {
-	return inflectLast(word, pluralizer().Singular)
+	return inflectLast(word, func(w string) string { return replace(w, 0, singularRules()) })
+}
+
+// replace inflects word into the form at index to of irregularWords (0
+// singular, 1 plural): an irregular word by its pair, a word already in that
+// form or uncountable not at all, and any other word by the rules; the
+// library's replaceWord. The word lists are short enough to search: maps
+// would be built for every kiln command that inflects a word.
+func replace(word string, to int, rules []rule) string {
+	token := strings.ToLower(word)
+	if _, ok := irregular(token, 1-to); ok {
+		return restoreCase(word, token)
+	}
+	if r, ok := irregular(token, to); ok {
+		return restoreCase(word, r)
+	}
+	if slices.Contains(uncountableWords, token) {
+		return word
+	}
+	return inflect(token, word, rules)
+}
+
+// irregular returns form to (0 singular, 1 plural) of the irregular word
+// whose other form is token. Of two such pairs, the later one wins.
+func irregular(token string, to int) (string, bool) {
+	for i := len(irregularWords) - 1; i >= 0; i-- {
+		if p := irregularWords[i]; p[1-to] == token {
+			return p[to], true
+		}
+	}
+	return "", false
+}
+
+// irregularWords are the library's singular/plural pairs, then kiln's own:
+// the library follows Latin or Greek for these; English speakers, Rails and
+// Laravel say viruses, schemas and lenses (the library also singularises lens
+// to len).
+var irregularWords = [][2]string{
+	{"i", "we"}, {"me", "us"}, {"he", "they"}, {"she", "they"}, {"them", "them"},
+	{"myself", "ourselves"}, {"yourself", "yourselves"}, {"itself", "themselves"},
+	{"herself", "themselves"}, {"himself", "themselves"}, {"themself", "themselves"},
+	{"is", "are"}, {"was", "were"}, {"has", "have"}, {"this", "these"}, {"that", "those"},
+	{"my", "our"}, {"its", "their"}, {"his", "their"}, {"her", "their"},
+	{"echo", "echoes"}, {"dingo", "dingoes"}, {"volcano", "volcanoes"},
+	{"tornado", "tornadoes"}, {"torpedo", "torpedoes"},
+	{"genus", "genera"}, {"viscus", "viscera"},
+	{"stigma", "stigmata"}, {"stoma", "stomata"}, {"dogma", "dogmata"}, {"lemma", "lemmata"},
+	{"schema", "schemata"}, {"anathema", "anathemata"},
+	{"ox", "oxen"}, {"axe", "axes"}, {"die", "dice"}, {"yes", "yeses"}, {"foot", "feet"},
+	{"eave", "eaves"}, {"goose", "geese"}, {"tooth", "teeth"}, {"quiz", "quizzes"},
+	{"human", "humans"}, {"proof", "proofs"}, {"carve", "carves"}, {"valve", "valves"},
+	{"looey", "looies"}, {"thief", "thieves"}, {"groove", "grooves"}, {"pickaxe", "pickaxes"},
+	{"passerby", "passersby"}, {"canvas", "canvases"}, {"sms", "sms"},
+	{"virus", "viruses"}, {"schema", "schemas"}, {"lens", "lenses"},
+}
+
+// uncountableWords have no separate plural (more are in uncountableRules).
+var uncountableWords = []string{
+	"adulthood", "advice", "agenda", "aid", "aircraft", "alcohol", "ammo", "analytics",
+	"anime", "athletics", "audio", "bison", "blood", "bream", "buffalo", "butter", "carp",
+	"cash", "chassis", "chess", "clothing", "cod", "commerce", "cooperation", "corps",
+	"debris", "diabetes", "digestion", "elk", "energy", "equipment", "excretion",
+	"expertise", "firmware", "flounder", "fun", "gallows", "garbage", "graffiti",
+	"hardware", "headquarters", "health", "herpes", "highjinks", "homework", "housework",
+	"information", "jeans", "justice", "kudos", "labour", "literature", "machinery",
+	"mackerel", "mail", "media", "mews", "moose", "music", "mud", "manga", "news", "only",
+	"personnel", "pike", "plankton", "pliers", "police", "pollution", "premises", "rain",
+	"research", "rice", "salmon", "scissors", "series", "sewage", "shambles", "shrimp",
+	"software", "staff", "swine", "tennis", "traffic", "transportation", "trout", "tuna",
+	"wealth", "welfare", "whiting", "wildebeest", "wildlife", "you",
 }
 
 func inflectLast(word string, f func(string) string) string {
