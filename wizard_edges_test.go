@@ -128,3 +128,22 @@ func TestNewWizardChecksAsYouType(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestMigrationNameCheckedAsYouType: a migration name the app already has is
+// refused at the question, not after it.
+func TestMigrationNameCheckedAsYouType(t *testing.T) {
+	app := newApp(t)
+	kiln(t, app, "make", "migration", "create_tags_table")
+	tm := startTerminal(t, app, "make", "migration")
+	m := tm.waitFor(0, "Migration name")
+	tm.send("create_tags_table", enter)
+	m = tm.waitFor(m, "already exists")
+	for range len("table") {
+		tm.send("\x7f") // backspace
+	}
+	tm.send("labels", enter)
+	tm.waitFor(m, "kiln make migration create_tags_labels -n")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+}

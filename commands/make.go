@@ -24,7 +24,7 @@ written when anything is wrong, --dry-run shows the diff, and a file you changed
 is never overwritten without --force.`,
 	})
 	cmd.AddCommand(newMakeModelCmd(g), newMakeScaffoldCmd(g),
-		askName(g, newMakeMigrationCmd(g), "Migration name", "create_posts_table", checkMigrationName),
+		askName(g, newMakeMigrationCmd(g), "Migration name", "create_posts_table", checkNewMigrationName(g)),
 		askName(g, newMakeControllerCmd(g), "Controller name", "Post", parsedBy(controller.ParseName)),
 		askName(g, newMakeRequestCmd(g), "Request name", "StorePost", parsedBy(func(s string) (spec.Name, error) {
 			return spec.ParseName("request name", s)

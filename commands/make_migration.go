@@ -57,10 +57,8 @@ func runMakeMigration(cmd *cobra.Command, g *globals, o makeMigrationOptions, na
 		return asUsage(err)
 	}
 	markUUIDParents(proj, spec.Resource{Fields: fields})
-	if existing, ok, err := proj.findMigration(name); err != nil {
+	if err := proj.migrationNameFree(name); err != nil {
 		return err
-	} else if ok {
-		return usagef("a migration named %s already exists (%s): pick another name", name, existing.path)
 	}
 	version, err := proj.nextMigrationVersion(time.Now())
 	if err != nil {
@@ -79,4 +77,32 @@ func runMakeMigration(cmd *cobra.Command, g *globals, o makeMigrationOptions, na
 	}
 	p.Generator = "make migration"
 	return applyPlan(cmd, g, proj.root, p)
+}
+
+// migrationNameFree refuses a name an existing migration has: two
+// migrations of one name would be ambiguous to roll back or edit.
+func (p project) migrationNameFree(name string) error {
+	existing, ok, err := p.findMigration(name)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return usagef("a migration named %s already exists (%s): pick another name", name, existing.path)
+	}
+	return nil
+}
+
+// checkNewMigrationName is the wizard's live check of a migration name: its
+// form, then that the project has none of that name yet.
+func checkNewMigrationName(g *globals) func(string) error {
+	return func(name string) error {
+		if err := checkMigrationName(name); err != nil {
+			return err
+		}
+		proj, err := loadProject(g)
+		if err != nil {
+			return err
+		}
+		return proj.migrationNameFree(name)
+	}
 }
