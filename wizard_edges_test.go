@@ -110,9 +110,7 @@ func TestNewWizardChecksAsYouType(t *testing.T) {
 	m := tm.waitFor(0, "Directory of the new app")
 	tm.send("my shop", enter)
 	m = tm.waitFor(m, "invalid app name")
-	for range len("my shop") {
-		tm.send("\x7f") // backspace
-	}
+	tm.erase(len("my shop"))
 	tm.send("shop", enter)
 	tm.waitFor(m, "The same without questions")
 	if code := tm.wait(); code != 0 {
@@ -138,9 +136,7 @@ func TestMigrationNameCheckedAsYouType(t *testing.T) {
 	m := tm.waitFor(0, "Migration name")
 	tm.send("create_tags_table", enter)
 	m = tm.waitFor(m, "already exists")
-	for range len("table") {
-		tm.send("\x7f") // backspace
-	}
+	tm.erase(len("table"))
 	tm.send("labels", enter)
 	tm.waitFor(m, "kiln make migration create_tags_labels -n")
 	if code := tm.wait(); code != 0 {

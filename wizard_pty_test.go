@@ -107,6 +107,13 @@ func (tm *terminal) send(keys ...string) {
 	}
 }
 
+// erase presses backspace n times.
+func (tm *terminal) erase(n int) {
+	for range n {
+		tm.send("\x7f")
+	}
+}
+
 // wait waits for kiln to exit and returns its exit code.
 func (tm *terminal) wait() int {
 	tm.t.Helper()
@@ -393,9 +400,7 @@ func TestNameWizardOfOtherCommands(t *testing.T) {
 	m := tm.waitFor(0, "Controller name")
 	tm.send("../x", enter)
 	m = tm.waitFor(m, "invalid")
-	for range 4 {
-		tm.send("\x7f") // backspace
-	}
+	tm.erase(len("../x"))
 	tm.send("Health", enter)
 	m = tm.waitFor(m, "The same without questions")
 	if code := tm.wait(); code != 0 {

@@ -101,13 +101,11 @@ func freshAndSeedJSON(ctx context.Context, g *globals, proj project, freshArgs, 
 		Seed       json.RawMessage `json:"seed"`
 	}
 	migrations, err := captureApp(ctx, g, proj, freshArgs...)
-	out.Migrations = jsonOrNull(migrations)
+	out.Migrations, out.Seed = jsonOrNull(migrations), jsonOrNull(nil)
 	if err == nil {
 		var summary []byte
 		summary, err = captureApp(ctx, g, proj, seedArgs...)
 		out.Seed = jsonOrNull(summary)
-	} else {
-		out.Seed = jsonOrNull(nil)
 	}
 	doc, jerr := json.Marshal(out)
 	if jerr != nil {

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -93,13 +94,16 @@ func (p project) migrationNameFree(name string) error {
 }
 
 // checkNewMigrationName is the wizard's live check of a migration name: its
-// form, then that the project has none of that name yet.
+// form, then that the project has none of that name yet. The project is
+// loaded once, at the first check: the command is built before --dir is
+// parsed, and the check runs as the name is typed.
 func checkNewMigrationName(g *globals) func(string) error {
+	load := sync.OnceValues(func() (project, error) { return loadProject(g) })
 	return func(name string) error {
 		if err := checkMigrationName(name); err != nil {
 			return err
 		}
-		proj, err := loadProject(g)
+		proj, err := load()
 		if err != nil {
 			return err
 		}

@@ -46,11 +46,11 @@ func (w *wizard) applyAsked(ctx context.Context, root string, p plan.Plan, equiv
 	if err := report(g, res, err); err != nil {
 		return err
 	}
+	note := "" // --force or --skip-existing is in line already
 	if !g.force && !g.skipExisting {
-		w.printEquivalent(line, conflictNote(preview.Conflicts, skip))
-	} else {
-		w.printEquivalent(line, "")
+		note = conflictNote(preview.Conflicts, skip)
 	}
+	w.printEquivalent(line, note)
 	return nil
 }
 
