@@ -9,8 +9,9 @@ demo:
 	bash .ci/demo
 
 # kiln needs no cgo; a static binary starts faster (see docs/benchmarks.md).
+# kiln-dev is its interactive half (wizards, progress bars, kiln serve).
 install:
-	CGO_ENABLED=0 go install .
+	CGO_ENABLED=0 go install . ./cmd/kiln-dev
 
 # Regenerate derived files (the module requirements kiln new writes into apps).
 generate:

@@ -15,7 +15,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/kilnhq/kiln/commands"
+	"github.com/kilnhq/kiln/frontend"
 	"github.com/kilnhq/kiln/internal/pgtest"
 )
 
@@ -23,7 +23,7 @@ import (
 // compiled but in its own process, exactly as a user would.
 func TestMain(m *testing.M) {
 	testscript.Main(stopsPostgres{m}, map[string]func(){
-		"kiln": func() { os.Exit(commands.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"kiln": func() { os.Exit(frontend.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kilnhq/kiln/devserver"
+	"github.com/kilnhq/kiln/devserver/devconfig"
 )
 
 // appBinary is where kiln builds the app for commands that run app code
@@ -21,11 +21,11 @@ const appBinary = ".kiln/bin/app"
 // buildApp compiles the app with `go build`, reusing the Go build cache, so user code
 // (Go migrations, seeders) runs exactly as the app binary would run it; without
 // debug info or a VCS stamp, like the dev server's builds, because the user waits
-// for it (devserver.DevBuildFlags). The compiler's output is returned in the
+// for it (devconfig.DevBuildFlags). The compiler's output is returned in the
 // error, so a broken build says what to fix.
 func buildApp(ctx context.Context, proj project) (string, error) {
 	out := filepath.Join(proj.root, filepath.FromSlash(appBinary))
-	args := slices.Concat([]string{"build"}, devserver.DevBuildFlags(), []string{"-o", out, "."})
+	args := slices.Concat([]string{"build"}, devconfig.DevBuildFlags(), []string{"-o", out, "."})
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = proj.root
 	var stderr bytes.Buffer

@@ -123,6 +123,9 @@ On a terminal kiln asks first; without a terminal (CI, scripts, -n) it refuses u
 			if g.json {
 				return freshAndSeedJSON(cmd.Context(), g, proj, args, seedArgs)
 			}
+			// The seed's bars need the front end: get it (in the kiln binary,
+			// hand over to kiln-dev) before any table is dropped.
+			g.seedProgressFrontEnd(proj)
 			if err := runApp(cmd.Context(), g, proj, args...); err != nil {
 				return err
 			}

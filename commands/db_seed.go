@@ -139,9 +139,31 @@ func jsonOrNull(b []byte) json.RawMessage {
 // will ask whether to seed production, it gets the terminal to itself: the
 // bars' redraws would wipe its question.
 func runSeed(cmd *cobra.Command, g *globals, proj project, args []string) error {
-	asks := proj.env("APP_ENV") == "production" && !g.force
-	if g.color() && g.terminal(g.stderr) && g.interactive() && !asks {
-		return runSeedWithProgress(cmd.Context(), g, proj, args)
+	if fe := g.seedProgressFrontEnd(proj); fe != nil {
+		return runSeedWithProgress(cmd.Context(), g, fe, proj, args)
 	}
 	return runApp(cmd.Context(), g, proj, args...)
+}
+
+// seedProgressFrontEnd is the front end that draws the seed's progress
+// bars, or nil for the app's plain log lines: when kiln does not draw on a
+// terminal, when the app will ask about production itself, or when kiln-dev
+// is missing (the bars are a nicety; the seed runs without them). In the
+// kiln binary it hands the command over to kiln-dev instead of returning.
+func (g *globals) seedProgressFrontEnd(proj project) FrontEnd {
+	if !g.seedShowsProgress(proj) {
+		return nil
+	}
+	fe, err := g.frontEnd("the progress bars", "")
+	if err != nil {
+		return nil
+	}
+	return fe
+}
+
+// seedShowsProgress reports whether runSeed draws progress bars: when kiln
+// draws on a terminal and the app will not ask about production itself.
+func (g *globals) seedShowsProgress(proj project) bool {
+	asks := proj.env("APP_ENV") == "production" && !g.force
+	return g.color() && g.terminal(g.stderr) && g.interactive() && !asks
 }

@@ -26,8 +26,21 @@ const (
 	exitInterrupted = 130
 )
 
-// Main runs kiln with args (without the program name) and returns the exit code.
+// Main runs kiln with args (without the program name) and returns the exit
+// code. It has no front end: a command that needs one is handed over to
+// kiln-dev (see FrontEnd).
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return MainWithFrontEnd(nil, args, stdin, stdout, stderr)
+}
+
+// MainWithFrontEnd is Main with a front end: kiln-dev's entry point.
+func MainWithFrontEnd(fe FrontEnd, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if fe != nil {
+		if err := checkHandedOver(); err != nil {
+			fmt.Fprintf(stderr, "kiln: %v\n", err)
+			return exitFailure
+		}
+	}
 	if asJSON, ok := versionRequest(args); ok {
 		// Answered before the command tree is built: scripts and shell prompts ask
 		// for the version often, and on a VM every page of code touched costs time.
@@ -40,7 +53,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr, fe: fe, args: args}
 	root := newRootCmd(g)
 	root.SetArgs(expandColonForm(root, args))
 	root.SetIn(stdin)

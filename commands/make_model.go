@@ -90,7 +90,10 @@ func runMakeModelOrAsk(cmd *cobra.Command, g *globals, o makeModelOptions, args 
 	if err != nil {
 		return err
 	}
-	w := newWizard(g)
+	w, err := newWizard(g)
+	if err != nil {
+		return err
+	}
 	var name string
 	var fields []string
 	if err := w.askModel(proj, &o, &name, &fields); err != nil {

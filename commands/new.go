@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/huh/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/kilnhq/kiln/generators/newapp"
 	"github.com/kilnhq/kiln/generators/plan"
+	"github.com/kilnhq/kiln/internal/form"
 )
 
 type newOptions struct {
@@ -165,27 +165,30 @@ func resolveKiln(g *globals, flagPath string, opts *newapp.Options) error {
 // (unless --db was), creates the app and prints the command that does the
 // same.
 func askNew(cmd *cobra.Command, g *globals, o newOptions) error {
-	w := newWizard(g)
+	w, err := newWizard(g)
+	if err != nil {
+		return err
+	}
 	var dir string
 	// One question per screen, as the make wizards ask.
-	groups := []*huh.Group{
-		huh.NewGroup(huh.NewInput().Title("Directory of the new app").Placeholder("blog").Value(&dir).
-			Validate(func(s string) error { return checkNewDir(g, s) })),
+	groups := []form.Group{
+		{&form.Input{Title: "Directory of the new app", Placeholder: "blog", Value: &dir,
+			Validate: func(s string) error { return checkNewDir(g, s) }}},
 	}
 	flags := cmd.Flags()
 	if !flags.Changed("module") {
-		groups = append(groups, huh.NewGroup(huh.NewInput().Title("Go module path (empty: the directory's name)").
-			Placeholder("github.com/you/blog").Value(&o.module).
-			Validate(func(s string) error {
+		groups = append(groups, form.Group{&form.Input{Title: "Go module path (empty: the directory's name)",
+			Placeholder: "github.com/you/blog", Value: &o.module,
+			Validate: func(s string) error {
 				if s == "" {
 					return nil
 				}
 				return newapp.CheckModule(s)
-			})))
+			}}})
 	}
 	if !flags.Changed("db") {
-		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().Title("Database").
-			Options(huh.NewOption("SQLite (embedded, no server)", "sqlite"), huh.NewOption("PostgreSQL", "postgres")).Value(&o.db)))
+		groups = append(groups, form.Group{&form.Select{Title: "Database",
+			Options: []form.Option{{Label: "SQLite (embedded, no server)", Value: "sqlite"}, {Label: "PostgreSQL", Value: "postgres"}}, Value: &o.db}})
 	}
 	if err := w.ask(groups...); err != nil {
 		return err

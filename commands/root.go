@@ -27,7 +27,11 @@ type globals struct {
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	isTTY          func(any) bool // terminal detection; tests replace it
+	// fe draws and serves; nil in the kiln binary (see frontEnd).
+	fe FrontEnd
+	// args is the command line as given, for handing it over to kiln-dev.
+	args  []string
+	isTTY func(any) bool // terminal detection; tests replace it
 }
 
 func newRootCmd(g *globals) *cobra.Command {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kilnhq/kiln/devserver"
+	"github.com/kilnhq/kiln/devserver/devconfig"
 )
 
 type serveOptions struct {
@@ -66,15 +66,15 @@ for each request.
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&o.watch, "watch", "w", false, "rebuild and restart on every change")
-	f.StringVar(&o.host, "host", devserver.DefaultHost, "host to listen on (loopback unless you say otherwise)")
-	f.IntVarP(&o.port, "port", "p", devserver.DefaultPort, "port to listen on")
+	f.StringVar(&o.host, "host", devconfig.DefaultHost, "host to listen on (loopback unless you say otherwise)")
+	f.IntVarP(&o.port, "port", "p", devconfig.DefaultPort, "port to listen on")
 	f.BoolVar(&o.open, "open", false, "open the browser once the app is first ready")
-	f.DurationVar(&o.debounce, "debounce", devserver.DefaultDebounce, "quiet time after the last change before building (0: at once)")
+	f.DurationVar(&o.debounce, "debounce", devconfig.DefaultDebounce, "quiet time after the last change before building (0: at once)")
 	f.StringArrayVar(&o.include, "include", nil, "also watch files matching `GLOB` (repeatable; e.g. '*.css', 'assets/**')")
 	f.StringArrayVar(&o.exclude, "exclude", nil, "do not watch files or directories matching `GLOB` (repeatable)")
-	f.StringVar(&o.build, "build", devserver.DefaultBuild, "build command; kiln adds -o to go build, other commands write to $KILN_OUT")
+	f.StringVar(&o.build, "build", devconfig.DefaultBuild, "build command; kiln adds -o to go build, other commands write to $KILN_OUT")
 	f.StringArrayVar(&o.also, "also", nil, "also run `name=command` (repeatable; e.g. css='npm run watch')")
-	f.DurationVar(&o.grace, "grace", devserver.DefaultGrace, "how long an old version gets to finish requests before SIGKILL")
+	f.DurationVar(&o.grace, "grace", devconfig.DefaultGrace, "how long an old version gets to finish requests before SIGKILL")
 	return cmd
 }
 
@@ -107,59 +107,62 @@ func appArgsOf(cmd *cobra.Command, args []string) []string {
 	return append([]string{}, args[n:]...)
 }
 
+// runServe checks the options, then serves through the front end: in the
+// kiln binary that hands the command over to kiln-dev, which checks them
+// again and serves.
 func runServe(cmd *cobra.Command, g *globals, o serveOptions, appArgs []string) error {
 	cfg, err := serveConfig(g, o, appArgs)
 	if err != nil {
 		return err
 	}
-	srv, err := devserver.New(cfg)
+	fe, err := g.frontEnd("kiln serve", "")
 	if err != nil {
 		return err
+	}
+	if ip := net.ParseIP(o.host); o.host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		fmt.Fprintf(g.stderr, "kiln: serving on %s: reachable from other machines, not only this one\n", o.host)
 	}
 	// SIGINT and SIGTERM already cancel the command's context (see Main); a closed
 	// terminal (SIGHUP) shuts down just as gracefully.
 	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGHUP)
 	defer stop()
-	return srv.Run(ctx)
+	return fe.Serve(ctx, cfg)
 }
 
 // serveConfig checks the options and turns them into the dev server's Config.
-func serveConfig(g *globals, o serveOptions, appArgs []string) (devserver.Config, error) {
+func serveConfig(g *globals, o serveOptions, appArgs []string) (devconfig.Config, error) {
 	if g.dryRun {
-		return devserver.Config{}, usagef("kiln serve has no --dry-run")
+		return devconfig.Config{}, usagef("kiln serve has no --dry-run")
 	}
 	if o.port < 1 || o.port > 65535 {
-		return devserver.Config{}, usagef("invalid --port %d: use 1-65535", o.port)
+		return devconfig.Config{}, usagef("invalid --port %d: use 1-65535", o.port)
 	}
 	if o.debounce < 0 {
-		return devserver.Config{}, usagef("invalid --debounce %s: use 0 or more (e.g. 50ms)", o.debounce)
+		return devconfig.Config{}, usagef("invalid --debounce %s: use 0 or more (e.g. 50ms)", o.debounce)
 	}
 	if o.grace <= 0 {
-		return devserver.Config{}, usagef("invalid --grace %s: use more than 0 (e.g. 5s)", o.grace)
+		return devconfig.Config{}, usagef("invalid --grace %s: use more than 0 (e.g. 5s)", o.grace)
 	}
 	also, err := parseAlso(o.also)
 	if err != nil {
-		return devserver.Config{}, err
+		return devconfig.Config{}, err
 	}
 	root, err := g.projectRoot()
 	if err != nil {
-		return devserver.Config{}, err
+		return devconfig.Config{}, err
 	}
-	if ip := net.ParseIP(o.host); o.host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		fmt.Fprintf(g.stderr, "kiln: serving on %s: reachable from other machines, not only this one\n", o.host)
-	}
-	return devserver.Config{
+	return devconfig.Config{
 		Root: root, Host: o.host, Port: o.port, Watch: o.watch, Open: o.open,
 		Debounce: o.debounce, Include: o.include, Exclude: o.exclude, Build: strings.TrimSpace(o.build),
 		Also: also, AppArgs: appArgs, Grace: o.grace, Color: g.color(), JSON: g.json, Out: g.stdout,
 	}, nil
 }
 
-func parseAlso(values []string) ([]devserver.Also, error) {
-	var out []devserver.Also
+func parseAlso(values []string) ([]devconfig.Also, error) {
+	var out []devconfig.Also
 	seen := map[string]bool{}
 	for _, v := range values {
-		a, err := devserver.ParseAlso(v)
+		a, err := devconfig.ParseAlso(v)
 		if err != nil {
 			return nil, usagef("%v", err)
 		}

@@ -4,17 +4,16 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 
-	"charm.land/huh/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/kilnhq/kiln/internal/form"
 )
 
-// wizard asks, with huh forms on the terminal, for what a command line left
-// out. It exists only when g.interactive(): in CI, with -n or without a
+// wizard asks, with the front end's forms on the terminal (huh, in
+// kiln-dev), for what a command line left out. It exists only when g.interactive(): in CI, with -n or without a
 // terminal on stdin, commands fail with a usage error instead (DESIGN.md:
 // fail closed).
 //
@@ -22,14 +21,21 @@ import (
 // stdout gets what the same command without questions prints (the result, as
 // text or --json) and, in text mode, that command line.
 type wizard struct {
-	g *globals
-	// accessible uses huh's line-based prompts, for screen readers and dumb
-	// terminals: KILN_ACCESSIBLE=1 or TERM=dumb.
+	g  *globals
+	fe FrontEnd
+	// accessible asks line by line, for screen readers and dumb terminals:
+	// KILN_ACCESSIBLE=1 or TERM=dumb.
 	accessible bool
 }
 
-func newWizard(g *globals) *wizard {
-	return &wizard{g: g, accessible: os.Getenv("KILN_ACCESSIBLE") == "1" || os.Getenv("TERM") == "dumb"}
+// newWizard starts a wizard, or hands the command over to kiln-dev when this
+// binary has no front end (see globals.frontEnd).
+func newWizard(g *globals) (*wizard, error) {
+	fe, err := g.frontEnd("the wizard", "give the arguments, with -n, to run without questions")
+	if err != nil {
+		return nil, err
+	}
+	return &wizard{g: g, fe: fe, accessible: os.Getenv("KILN_ACCESSIBLE") == "1" || os.Getenv("TERM") == "dumb"}, nil
 }
 
 // out is where the wizard talks.
@@ -38,54 +44,19 @@ func (w *wizard) out() io.Writer { return w.g.stderr }
 // color reports whether the conversation may use ANSI colours.
 func (w *wizard) color() bool { return w.g.colorOn(w.out()) }
 
+// terminal is where the wizard asks.
+func (w *wizard) terminal() Terminal {
+	return Terminal{In: w.g.stdin, Out: w.out(), Accessible: w.accessible, Color: w.color()}
+}
+
 // ask runs one form made of groups; Ctrl-C, Esc or SIGINT ends kiln with
 // exit 130 and nothing written.
-func (w *wizard) ask(groups ...*huh.Group) error {
-	form := huh.NewForm(groups...).WithShowHelp(!w.accessible)
-	if !w.accessible {
-		err := form.WithInput(w.g.stdin).WithOutput(w.out()).Run()
-		if errors.Is(err, huh.ErrUserAborted) {
-			return &exitError{code: exitInterrupted}
-		}
-		return err
+func (w *wizard) ask(groups ...form.Group) error {
+	err := w.fe.Ask(w.terminal(), groups...)
+	if errors.Is(err, form.ErrAborted) {
+		return &exitError{code: exitInterrupted}
 	}
-	return w.askLines(form)
-}
-
-// askLines runs a form in huh's accessible, line-based mode. That mode reads
-// each answer with a new bufio.Scanner, which would swallow the answers after
-// the first from a pipe, so stdin is handed over one byte per read. It draws
-// colours only where the terminal has them (colorprofile strips them for a
-// pipe or TERM=dumb). And as it reads on in cooked mode, where Ctrl-C is a
-// SIGINT rather than a key, the signal is watched here.
-func (w *wizard) askLines(form *huh.Form) error {
-	out := colorprofile.NewWriter(w.out(), os.Environ())
-	if !w.color() {
-		out.Profile = colorprofile.NoTTY
-	}
-	form = form.WithAccessible(true).WithInput(oneByteReader{w.g.stdin}).WithOutput(out)
-	interrupt := make(chan os.Signal, 1)
-	signal.Notify(interrupt, os.Interrupt)
-	defer signal.Stop(interrupt)
-	done := make(chan error, 1)
-	go func() { done <- form.Run() }()
-	select {
-	case err := <-done:
-		return err
-	case <-interrupt:
-		return &exitError{code: exitInterrupted} // the reader stays blocked; kiln exits
-	}
-}
-
-// oneByteReader reads one byte at a time, so no reader above it buffers
-// input that belongs to the next question.
-type oneByteReader struct{ r io.Reader }
-
-func (o oneByteReader) Read(p []byte) (int, error) {
-	if len(p) > 1 {
-		p = p[:1]
-	}
-	return o.r.Read(p)
+	return err
 }
 
 // askName makes cmd ask for its missing name on a terminal: cmd's Args and
@@ -103,9 +74,12 @@ func askName(g *globals, cmd *cobra.Command, title, placeholder string, parse fu
 		if _, err := g.projectRoot(); err != nil {
 			return err
 		}
-		w := newWizard(g)
+		w, err := newWizard(g)
+		if err != nil {
+			return err
+		}
 		var name string
-		err := w.ask(huh.NewGroup(huh.NewInput().Title(title).Placeholder(placeholder).Value(&name).Validate(parse)))
+		err = w.ask(form.Group{&form.Input{Title: title, Placeholder: placeholder, Value: &name, Validate: parse}})
 		if err != nil {
 			return err
 		}

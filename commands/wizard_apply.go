@@ -7,9 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/huh/v2"
-
 	"github.com/kilnhq/kiln/generators/plan"
+	"github.com/kilnhq/kiln/internal/form"
 )
 
 // applyAsked applies a plan the wizard built: it shows what will happen,
@@ -92,11 +91,10 @@ func (w *wizard) printEquivalent(line, note string) {
 func (w *wizard) settle(path, diff string) (bool, error) {
 	for {
 		choice := "skip"
-		err := w.ask(huh.NewGroup(huh.NewSelect[string]().
-			Title(path+" differs from what kiln would write").
-			Options(huh.NewOption("skip: keep my file", "skip"), huh.NewOption("overwrite it", "overwrite"),
-				huh.NewOption("show the diff", "diff")).
-			Value(&choice)))
+		err := w.ask(form.Group{&form.Select{Title: path + " differs from what kiln would write",
+			Options: []form.Option{{Label: "skip: keep my file", Value: "skip"}, {Label: "overwrite it", Value: "overwrite"},
+				{Label: "show the diff", Value: "diff"}},
+			Value: &choice}})
 		if err != nil {
 			return false, err
 		}

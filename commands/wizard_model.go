@@ -7,9 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/huh/v2"
-
 	"github.com/kilnhq/kiln/generators/spec"
+	"github.com/kilnhq/kiln/internal/form"
 )
 
 // fieldTypes are the types the field builder offers, in the DSL's spelling.
@@ -24,9 +23,9 @@ var companionNames = []string{"migration", "factory", "seeder", "controller", "r
 // from the flags.
 func (w *wizard) askModel(proj project, o *makeModelOptions, name *string, fields *[]string) error {
 	if *name == "" {
-		err := w.ask(huh.NewGroup(huh.NewInput().Title("Model name").Placeholder("Post").
-			Description("Singular, such as Post or BlogPost").Value(name).
-			Validate(func(s string) error { _, err := spec.ParseName("model name", s); return err })))
+		err := w.ask(form.Group{&form.Input{Title: "Model name", Placeholder: "Post",
+			Description: "Singular, such as Post or BlogPost", Value: name,
+			Validate: func(s string) error { _, err := spec.ParseName("model name", s); return err }}})
 		if err != nil {
 			return err
 		}
@@ -70,23 +69,20 @@ func (b *fieldBuilder) check(token string) error {
 // user is done.
 func (b *fieldBuilder) askField() (string, error) {
 	var name, typ string
-	err := b.w.ask(huh.NewGroup(
-		huh.NewInput().Title("Field name (empty to finish)").Placeholder("title").Value(&name).
-			Validate(func(s string) error {
-				if s == "" {
-					return nil
-				}
-				if _, err := spec.ParseField(s + ":string"); err != nil {
-					return err
-				}
-				return b.duplicate(s)
-			}),
-	))
+	err := b.w.ask(form.Group{&form.Input{Title: "Field name (empty to finish)", Placeholder: "title", Value: &name,
+		Validate: func(s string) error {
+			if s == "" {
+				return nil
+			}
+			if _, err := spec.ParseField(s + ":string"); err != nil {
+				return err
+			}
+			return b.duplicate(s)
+		}}})
 	if err != nil || name == "" {
 		return "", err
 	}
-	err = b.w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Type of " + name).
-		Options(huh.NewOptions(fieldTypes...)...).Value(&typ)))
+	err = b.w.ask(form.Group{&form.Select{Title: "Type of " + name, Options: form.Options(fieldTypes...), Value: &typ}})
 	if err != nil {
 		return "", err
 	}
@@ -115,8 +111,8 @@ func (b *fieldBuilder) duplicate(name string) error {
 
 func (b *fieldBuilder) askEnum(token string) (string, error) {
 	var values string
-	err := b.w.ask(huh.NewGroup(huh.NewInput().Title("Values, comma-separated").Placeholder("draft,published").Value(&values).
-		Validate(func(s string) error { _, err := spec.ParseField(token + "=" + s); return err })))
+	err := b.w.ask(form.Group{&form.Input{Title: "Values, comma-separated", Placeholder: "draft,published", Value: &values,
+		Validate: func(s string) error { _, err := spec.ParseField(token + "=" + s); return err }}})
 	return token + "=" + values, err
 }
 
@@ -126,10 +122,10 @@ func (b *fieldBuilder) askEnum(token string) (string, error) {
 // table inferred from the field's name.
 func (b *fieldBuilder) askParent(token string) (string, error) {
 	var table string
-	opts := []huh.Option[string]{huh.NewOption("(from the field's name)", "")}
+	opts := []form.Option{{Label: "(from the field's name)", Value: ""}}
 	self, err := spec.NewResource(b.model, nil, b.opts)
 	if err == nil {
-		opts = append(opts, huh.NewOption(self.Name.Go()+" (this model)", self.Table()))
+		opts = append(opts, form.Option{Label: self.Name.Go() + " (this model)", Value: self.Table()})
 	}
 	for _, m := range b.proj.existingModels() {
 		if m.Go() == self.Name.Go() {
@@ -139,9 +135,9 @@ func (b *fieldBuilder) askParent(token string) (string, error) {
 		if res, err := loadModelSpec(b.proj, m.Go()); err == nil {
 			t = res.Table()
 		}
-		opts = append(opts, huh.NewOption(m.Go(), t))
+		opts = append(opts, form.Option{Label: m.Go(), Value: t})
 	}
-	err = b.w.ask(huh.NewGroup(huh.NewSelect[string]().Title("Belongs to").Options(opts...).Value(&table)))
+	err = b.w.ask(form.Group{&form.Select{Title: "Belongs to", Options: opts, Value: &table}})
 	if table != "" {
 		token += "=" + table
 	}
@@ -165,20 +161,19 @@ func (b *fieldBuilder) askModifiers(token string, relation bool) (string, error)
 		return strings.Join(parts, ":")
 	}
 	check := func() error { return b.check(build()) }
-	fields := []huh.Field{huh.NewMultiSelect[string]().Title("Modifiers").
-		Options(huh.NewOptions("nullable", "unique", "index")...).Value(&mods).
-		Validate(func([]string) error { return check() })}
+	group := form.Group{&form.MultiSelect{Title: "Modifiers", Options: form.Options("nullable", "unique", "index"), Value: &mods,
+		Validate: func([]string) error { return check() }}}
 	if relation {
-		fields = append(fields, huh.NewSelect[string]().Title("On delete of the parent").
-			Options(huh.NewOption("default: cascade, or set null when nullable", ""),
-				huh.NewOption("cascade", "cascade"), huh.NewOption("set null", "set_null"),
-				huh.NewOption("restrict", "restrict")).
-			Value(&onDelete).Validate(func(string) error { return check() }))
+		group = append(group, &form.Select{Title: "On delete of the parent",
+			Options: []form.Option{{Label: "default: cascade, or set null when nullable", Value: ""},
+				{Label: "cascade", Value: "cascade"}, {Label: "set null", Value: "set_null"},
+				{Label: "restrict", Value: "restrict"}},
+			Value: &onDelete, Validate: func(string) error { return check() }})
 	} else {
-		fields = append(fields, huh.NewInput().Title("Default value (empty: none)").Value(&def).
-			Validate(func(string) error { return check() }))
+		group = append(group, &form.Input{Title: "Default value (empty: none)", Value: &def,
+			Validate: func(string) error { return check() }})
 	}
-	if err := b.w.ask(huh.NewGroup(fields...)); err != nil {
+	if err := b.w.ask(group); err != nil {
 		return "", err
 	}
 	return build(), nil
@@ -190,11 +185,11 @@ func (w *wizard) askCompanions(o *makeModelOptions) error {
 	on := map[string]*bool{"migration": &o.migration, "factory": &o.factory, "seeder": &o.seeder,
 		"controller": &o.controller, "requests": &o.requests, "resource": &o.resource}
 	var chosen []string
-	opts := make([]huh.Option[string], len(companionNames))
+	opts := form.Options(companionNames...)
 	for i, n := range companionNames {
-		opts[i] = huh.NewOption(n, n).Selected(*on[n])
+		opts[i].Selected = *on[n]
 	}
-	err := w.ask(huh.NewGroup(huh.NewMultiSelect[string]().Title("Also generate").Options(opts...).Value(&chosen)))
+	err := w.ask(form.Group{&form.MultiSelect{Title: "Also generate", Options: opts, Value: &chosen}})
 	if err != nil {
 		return err
 	}

@@ -143,7 +143,7 @@ func TestDefaultBuildKeepsTheUsersLdflags(t *testing.T) {
 		"-mod=mod -ldflags=-X=main.v=1 ": "go build -buildvcs=false .",
 	} {
 		t.Setenv("GOFLAGS", goflags)
-		c, err := Config{Root: root}.withDefaults()
+		c, err := withDefaults(Config{Root: root})
 		if err != nil || c.Build != want {
 			t.Errorf("GOFLAGS=%q: build %q (%v), want %q", goflags, c.Build, err, want)
 		}

@@ -32,12 +32,12 @@ type Server struct {
 // New validates cfg, reclaims what a previous kiln serve of this app left running,
 // and binds kiln's address, so a taken port is reported before anything is built.
 func New(cfg Config) (*Server, error) {
-	cfg, err := cfg.withDefaults()
+	cfg, err := withDefaults(cfg)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, console: &console{w: cfg.Out, color: cfg.Color && !cfg.JSON, json: cfg.JSON}, clock: realClock{}, kiln: isKilnApp(cfg.Root)}
-	dir := cfg.serveDir()
+	dir := serveDir(cfg)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func (s *Server) URL() string { return "http://" + s.ln.Addr().String() }
 // of this app (its binary lives in .kiln/serve) is reclaimed; any other holder is
 // named in the error.
 func (s *Server) listen() (net.Listener, error) {
-	addr := s.cfg.listenAddr()
+	addr := listenAddr(s.cfg)
 	ln, err := net.Listen("tcp", addr)
 	if err == nil || !errors.Is(err, syscall.EADDRINUSE) {
 		return ln, err
@@ -76,7 +76,7 @@ func (s *Server) listen() (net.Listener, error) {
 	if holder == 0 {
 		return nil, fmt.Errorf("%s is already in use: stop what listens there or pass another --port", addr)
 	}
-	if !isOurChild(holder, s.cfg.serveDir()) {
+	if !isOurChild(holder, serveDir(s.cfg)) {
 		return nil, fmt.Errorf("%s is in use by pid %d (%s): stop it or pass another --port", addr, holder, procName(holder))
 	}
 	s.console.info("reclaiming %s from pid %d, left running by a previous kiln serve", addr, holder)
@@ -198,6 +198,6 @@ func (s *Server) shutdown(srv *http.Server, w *watcher, alsos []*alsoProc) {
 	if w != nil {
 		w.close()
 	}
-	removeBuilds(s.cfg.serveDir())
+	removeBuilds(serveDir(s.cfg))
 	s.pids.clear()
 }
