@@ -79,7 +79,7 @@ func Apply(ctx context.Context, root string, p Plan, opts Options) (Result, erro
 	if len(writes) == 0 {
 		return res, nil
 	}
-	t := &transaction{ctx: ctx, root: r.abs, writes: writes, hook: opts.hook}
+	t := &transaction{ctx: ctx, root: r.abs, writes: writes, hook: opts.hook, present: map[string]bool{}}
 	if err := t.run(); err != nil {
 		return Result{}, err
 	}

@@ -55,6 +55,9 @@ type transaction struct {
 	writes []*write
 	hook   func(step, path string) error
 	dirs   []string // directories created, in creation order
+	// present are the directories known to exist (found or created), so
+	// files that share a directory look it up once.
+	present map[string]bool
 }
 
 // run applies the writes, rolling back on any failure.
@@ -116,10 +119,11 @@ func (t *transaction) writeTemps() error {
 
 // startTemps writes the temp files one by one. A temp that replaces a file
 // starts its fsync as soon as it is written, at most maxSyncs at a time,
-// added to wg; a new file's is only closed.
+// added to wg; a new file's is only closed. The replacing ones go first, so
+// their fsyncs wait for the disk while the new files are written.
 func (t *transaction) startTemps(wg *sync.WaitGroup) error {
 	sem := make(chan struct{}, maxSyncs)
-	for _, w := range t.writes {
+	for _, w := range replacingFirst(t.writes) {
 		f, err := t.writeTemp(w)
 		if err != nil {
 			return err
@@ -135,6 +139,20 @@ func (t *transaction) startTemps(wg *sync.WaitGroup) error {
 		})
 	}
 	return nil
+}
+
+// replacingFirst is writes with those that replace a file first, each part
+// in its original order.
+func replacingFirst(writes []*write) []*write {
+	out := make([]*write, 0, len(writes))
+	for _, replacing := range []bool{true, false} {
+		for _, w := range writes {
+			if w.exists == replacing {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // step reports a finished step to the test hook.
@@ -153,9 +171,10 @@ func (t *transaction) step(name, path string) error {
 // already there).
 func (t *transaction) mkdirs(w *write) error {
 	var missing []string
-	for d := filepath.Dir(w.abs); ; {
+	for d := filepath.Dir(w.abs); !t.present[d]; {
 		_, err := os.Lstat(d)
 		if err == nil {
+			t.present[d] = true
 			break
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -176,6 +195,7 @@ func (t *transaction) mkdirs(w *write) error {
 			return fmt.Errorf("write %s: %w", w.path, err)
 		}
 		t.dirs = append(t.dirs, missing[i])
+		t.present[missing[i]] = true
 		if err := t.step("mkdir", t.rel(missing[i])); err != nil {
 			return err
 		}
