@@ -8,12 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 )
 
 // Exit codes.
@@ -51,8 +48,8 @@ func MainWithFrontEnd(fe FrontEnd, args []string, stdin io.Reader, stdout, stder
 		}
 		return exitOK
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx := newInterruptContext()
+	defer ctx.stop()
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr, fe: fe, args: args}
 	root := newRootCmd(g)
 	root.SetArgs(expandColonForm(root, args))
