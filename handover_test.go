@@ -27,7 +27,7 @@ func TestKilnWithoutKilnDevSaysHowToInstallIt(t *testing.T) {
 	cmd := exec.Command(alone, "serve", "--dir", t.TempDir())
 	cmd.Env = env
 	out, err := cmd.CombinedOutput()
-	for _, want := range []string{"needs kiln-dev", "go install github.com/kilnhq/kiln@", "github.com/kilnhq/kiln/cmd/kiln-dev@"} {
+	for _, want := range []string{"kiln serve needs kiln-dev", "not found beside kiln or on PATH", "go install . ./cmd/kiln-dev"} {
 		if exitCode(err) != 1 || !strings.Contains(string(out), want) {
 			t.Errorf("exit %d, output lacks %q:\n%s", exitCode(err), want, out)
 		}
@@ -71,4 +71,72 @@ func exitCode(err error) int {
 		return exit.ExitCode()
 	}
 	return -1
+}
+
+// Without kiln-dev, `kiln db seed` on a terminal still seeds, once, with the
+// app's plain lines instead of bars.
+func TestSeedWithoutKilnDevPrintsPlainLines(t *testing.T) {
+	app := newApp(t)
+	kiln(t, app, "make", "model", "Post", "title:string", "-m", "-f", "-s")
+	kiln(t, app, "db", "migrate")
+	alone := filepath.Join(t.TempDir(), "kiln")
+	copyFile(t, kilnBinary(t), alone)
+	cmd := exec.Command(alone, "db", "seed", "--faker-seed", "7")
+	cmd.Dir = app
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not the test's PATH: testscript puts its kiln-dev on it.
+	path := strings.Join([]string{filepath.Dir(alone), filepath.Dir(goTool), "/usr/bin", "/bin"}, string(os.PathListSeparator))
+	for _, dir := range filepath.SplitList(path)[1:] {
+		if _, err := os.Stat(filepath.Join(dir, "kiln-dev")); err == nil {
+			t.Fatalf("a kiln-dev in %s would make this test meaningless", dir)
+		}
+	}
+	cmd.Env = append(withoutEnv(withoutCI(os.Environ()), "PATH"), "PATH="+path, "TERM=xterm-256color", "GOFLAGS=-mod=mod")
+	tm := startTerminalCmd(t, cmd)
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, tm.text())
+	}
+	screen := tm.text()
+	if n := strings.Count(screen, "10 rows in "); n != 1 || strings.Contains(screen, "10/10 rows") || !strings.Contains(screen, "seeding PostSeeder") {
+		t.Errorf("want one plain summary and no bars:\n%s", screen)
+	}
+}
+
+func withoutEnv(env []string, key string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, key+"=") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// A kiln-dev of another version, or one that does not run, is not handed
+// anything: kiln says which and why (the serve case), instead of exec'ing
+// a front end that would then refuse.
+func TestKilnRefusesAStaleOrBrokenKilnDev(t *testing.T) {
+	for name, script := range map[string]string{
+		"stale":  "#!/bin/sh\necho '{\"version\":\"v0.0.1-old\",\"go\":\"go1.26\"}'\n",
+		"broken": "#!/bin/sh\nexit 3\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			alone := filepath.Join(dir, "kiln")
+			copyFile(t, kilnBinary(t), alone)
+			if err := os.WriteFile(filepath.Join(dir, "kiln-dev"), []byte(script), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(alone, "serve", "--dir", t.TempDir())
+			cmd.Env = append(withoutEnv(os.Environ(), "PATH"), "PATH="+dir+":/usr/bin:/bin")
+			out, err := cmd.CombinedOutput()
+			want := map[string]string{"stale": "is version v0.0.1-old, not kiln's", "broken": "does not run: exit status 3"}[name]
+			if exitCode(err) != 1 || !strings.Contains(string(out), want) || !strings.Contains(string(out), "kiln serve needs kiln-dev") {
+				t.Errorf("exit %d, want %q:\n%s", exitCode(err), want, out)
+			}
+		})
+	}
 }

@@ -15,15 +15,18 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/kilnhq/kiln/commands"
 	"github.com/kilnhq/kiln/frontend"
 	"github.com/kilnhq/kiln/internal/pgtest"
 )
 
 // TestMain lets scripts run the real kiln CLI as the "kiln" command, in-process
-// compiled but in its own process, exactly as a user would.
+// compiled but in its own process, exactly as a user would — with kiln-dev
+// beside it, to which kiln hands `serve` as the installed binaries do.
 func TestMain(m *testing.M) {
 	testscript.Main(stopsPostgres{m}, map[string]func(){
-		"kiln": func() { os.Exit(frontend.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"kiln":     func() { os.Exit(commands.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"kiln-dev": func() { os.Exit(frontend.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 

@@ -51,6 +51,12 @@ func startTerminalWith(t *testing.T, dir string, stdout *os.File, args ...string
 		cmd.Stdout = stdout // pty leaves a stream it is given alone
 	}
 	cmd.Env = append(withoutCI(os.Environ()), "TERM=xterm-256color", "GOFLAGS=-mod=mod")
+	return startTerminalCmd(t, cmd)
+}
+
+// startTerminalCmd starts cmd on a new pseudo-terminal of 40×120.
+func startTerminalCmd(t *testing.T, cmd *exec.Cmd) *terminal {
+	t.Helper()
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Fatal(err)

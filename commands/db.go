@@ -125,7 +125,9 @@ On a terminal kiln asks first; without a terminal (CI, scripts, -n) it refuses u
 			}
 			// The seed's bars need the front end: get it (in the kiln binary,
 			// hand over to kiln-dev) before any table is dropped.
-			g.seedProgressFrontEnd(proj)
+			if _, err := g.seedProgressFrontEnd(proj); err != nil {
+				return err
+			}
 			if err := runApp(cmd.Context(), g, proj, args...); err != nil {
 				return err
 			}

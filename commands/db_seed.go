@@ -139,7 +139,11 @@ func jsonOrNull(b []byte) json.RawMessage {
 // will ask whether to seed production, it gets the terminal to itself: the
 // bars' redraws would wipe its question.
 func runSeed(cmd *cobra.Command, g *globals, proj project, args []string) error {
-	if fe := g.seedProgressFrontEnd(proj); fe != nil {
+	fe, err := g.seedProgressFrontEnd(proj)
+	if err != nil {
+		return err
+	}
+	if fe != nil {
 		return runSeedWithProgress(cmd.Context(), g, fe, proj, args)
 	}
 	return runApp(cmd.Context(), g, proj, args...)
@@ -147,18 +151,21 @@ func runSeed(cmd *cobra.Command, g *globals, proj project, args []string) error 
 
 // seedProgressFrontEnd is the front end that draws the seed's progress
 // bars, or nil for the app's plain log lines: when kiln does not draw on a
-// terminal, when the app will ask about production itself, or when kiln-dev
-// is missing (the bars are a nicety; the seed runs without them). In the
-// kiln binary it hands the command over to kiln-dev instead of returning.
-func (g *globals) seedProgressFrontEnd(proj project) FrontEnd {
+// terminal, when the app will ask about production itself, or when there
+// is no usable kiln-dev (the bars are a nicety; the seed runs without
+// them). In the kiln binary it hands the command over to kiln-dev instead;
+// an error is then kiln-dev's exit code (which only non-Unix systems see
+// returned), and the command must end with it.
+func (g *globals) seedProgressFrontEnd(proj project) (FrontEnd, error) {
 	if !g.seedShowsProgress(proj) {
-		return nil
+		return nil, nil
 	}
 	fe, err := g.frontEnd("the progress bars", "")
-	if err != nil {
-		return nil
+	var missing *errNoFrontEnd
+	if errors.As(err, &missing) {
+		return nil, nil
 	}
-	return fe
+	return fe, err
 }
 
 // seedShowsProgress reports whether runSeed draws progress bars: when kiln

@@ -1,7 +1,10 @@
+//go:build unix
+
 package commands
 
 import (
 	"os"
+	"os/signal"
 	"syscall"
 	"testing"
 	"time"
@@ -25,14 +28,23 @@ func TestInterruptContextCancelsOnSIGINT(t *testing.T) {
 	}
 }
 
-// stop releases the handler: a run that ended leaves no goroutine waiting
-// for signals, and its context reads as done.
+// stop removes the handler: a SIGINT after it no longer reaches the run's
+// channel (another handler keeps this test alive meanwhile).
 func TestInterruptContextStop(t *testing.T) {
 	ctx := newInterruptContext()
 	ctx.stop()
+	keepAlive := make(chan os.Signal, 1)
+	signal.Notify(keepAlive, os.Interrupt)
+	defer signal.Stop(keepAlive)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
 	select {
-	case <-ctx.Done():
+	case <-keepAlive:
 	case <-time.After(5 * time.Second):
-		t.Fatal("stop did not release the context")
+		t.Fatal("SIGINT not delivered")
+	}
+	if len(ctx.signals) != 0 {
+		t.Error("a stopped context still receives signals")
 	}
 }

@@ -31,8 +31,8 @@ func runSeedWithProgress(ctx context.Context, g *globals, fe FrontEnd, proj proj
 	go feedEvents(out, events, &rest)
 	err = fe.SeedProgress(g.stderr, events)
 	for range events {
-		// The view ended early (Ctrl-C): the app still runs to its end, and
-		// its output must keep flowing or it would block on a full pipe.
+		// The view ended early (it failed): the app still runs to its end,
+		// and its output must keep flowing or it would block on a full pipe.
 	}
 	if err != nil {
 		cmd.Wait()
