@@ -23,7 +23,7 @@ func TestKilnHandsServeOverToKilnDev(t *testing.T) {
 func TestKilnWithoutKilnDevSaysHowToInstallIt(t *testing.T) {
 	alone := filepath.Join(t.TempDir(), "kiln")
 	copyFile(t, kilnBinary(t), alone)
-	env := append(os.Environ(), "PATH="+filepath.Dir(alone)+string(os.PathListSeparator)+"/usr/bin:/bin")
+	env := append(withoutEnv(os.Environ(), "PATH"), "PATH="+filepath.Dir(alone)+string(os.PathListSeparator)+"/usr/bin:/bin")
 	cmd := exec.Command(alone, "serve", "--dir", t.TempDir())
 	cmd.Env = env
 	out, err := cmd.CombinedOutput()
@@ -103,16 +103,6 @@ func TestSeedWithoutKilnDevPrintsPlainLines(t *testing.T) {
 	if n := strings.Count(screen, "10 rows in "); n != 1 || strings.Contains(screen, "10/10 rows") || !strings.Contains(screen, "seeding PostSeeder") {
 		t.Errorf("want one plain summary and no bars:\n%s", screen)
 	}
-}
-
-func withoutEnv(env []string, key string) []string {
-	var out []string
-	for _, kv := range env {
-		if !strings.HasPrefix(kv, key+"=") {
-			out = append(out, kv)
-		}
-	}
-	return out
 }
 
 // A kiln-dev of another version, or one that does not run, is not handed

@@ -192,11 +192,14 @@ func kilnBinary(t *testing.T) string {
 	return kilnPath
 }
 
-func withoutCI(env []string) []string {
+func withoutCI(env []string) []string { return withoutEnv(env, "CI") }
+
+// withoutEnv is env without the variable key.
+func withoutEnv(env []string, key string) []string {
 	var out []string
-	for _, e := range env {
-		if !strings.HasPrefix(e, "CI=") {
-			out = append(out, e)
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, key+"=") {
+			out = append(out, kv)
 		}
 	}
 	return out
