@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/kilnhq/kiln/commands"
+	_ "github.com/kilnhq/kiln/internal/heapwarm" // faults the heap in early: see its doc
 )
 
 func main() {
