@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -32,6 +33,19 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // MainWithFrontEnd is Main with a front end: kiln-dev's entry point.
 func MainWithFrontEnd(fe FrontEnd, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runKiln(fe, args, stdin, stdout, stderr, true)
+}
+
+// Exit runs kiln like Main, with the process's standard streams, and ends
+// the process with the exit code: the kiln binary's entry point. Unlike
+// Main it leaves SIGINT and SIGTERM as the run left them (see writePlan):
+// undoing that would cost a millisecond in a process that is about to end.
+func Exit(args []string) {
+	os.Exit(runKiln(nil, args, os.Stdin, os.Stdout, os.Stderr, false))
+}
+
+// runKiln is Main; restoreSignals is false when the process ends right after.
+func runKiln(fe FrontEnd, args []string, stdin io.Reader, stdout, stderr io.Writer, restoreSignals bool) int {
 	if fe != nil {
 		if err := checkHandedOver(); err != nil {
 			fmt.Fprintf(stderr, "kiln: %v\n", err)
@@ -49,7 +63,7 @@ func MainWithFrontEnd(fe FrontEnd, args []string, stdin io.Reader, stdout, stder
 		return exitOK
 	}
 	ctx := newInterruptContext()
-	defer ctx.stop()
+	defer ctx.stop(restoreSignals)
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr, fe: fe, args: args}
 	root := newRootCmd(g)
 	root.SetArgs(expandColonForm(root, args))

@@ -63,7 +63,7 @@ func applyPlan(cmd *cobra.Command, g *globals, root string, p plan.Plan) error {
 	if g.wizard != nil {
 		return g.wizard.applyAsked(cmd.Context(), root, p, equivalentCommand(cmd, g.askedArgs))
 	}
-	res, err := plan.Apply(cmd.Context(), root, p, plan.Options{Force: g.force, DryRun: g.dryRun, SkipExisting: g.skipExisting})
+	res, err := writePlan(cmd.Context(), root, p, plan.Options{Force: g.force, DryRun: g.dryRun, SkipExisting: g.skipExisting})
 	return report(g, res, err)
 }
 

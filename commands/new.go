@@ -70,7 +70,7 @@ func runNew(cmd *cobra.Command, g *globals, o newOptions, dir string) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	apply := plan.Apply
+	apply := writePlan
 	if g.wizard != nil && !g.dryRun {
 		apply = g.wizard.write // a spinner while writing
 	}

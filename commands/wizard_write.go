@@ -16,6 +16,7 @@ func (w *wizard) write(ctx context.Context, root string, p plan.Plan, o plan.Opt
 	const title = "Writing the files…"
 	if w.accessible {
 		fmt.Fprintln(w.out(), title)
+		ctx.Done() // installs kiln's signal handler: Ctrl-C is a SIGINT here
 		return plan.Apply(ctx, root, p, o)
 	}
 	ctx, cancel := context.WithCancel(ctx)
