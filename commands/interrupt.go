@@ -26,18 +26,24 @@ import (
 type interruptContext struct {
 	context.Context // cancelled by the signals
 	cancel          context.CancelFunc
+	canHold         bool // hold may ignore the signals (see newInterruptContext)
 	mu              sync.Mutex
 	watched         bool          // Done was called: the handler is (being) installed
-	held            bool          // hold ignored the signals before any handler was
+	held            bool          // hold ignored the signals
 	ready           chan struct{} // closed once the handler is installed (or never will be)
 	stopped         chan struct{}
 	signals         chan os.Signal
 }
 
-func newInterruptContext() *interruptContext {
+// newInterruptContext makes a run's context. exiting says the process ends
+// with the run (the kiln binary): only then may hold ignore SIGINT and
+// SIGTERM, because os/signal cannot undo that (after Ignore, a Notify and
+// Stop leave SIGINT ignored), and ignored signals are inherited by every
+// child a longer-lived process (kiln-dev, a test) would start.
+func newInterruptContext(exiting bool) *interruptContext {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &interruptContext{Context: ctx, cancel: cancel, ready: make(chan struct{}),
-		stopped: make(chan struct{}), signals: make(chan os.Signal, 1)}
+	return &interruptContext{Context: ctx, cancel: cancel, canHold: exiting && canIgnoreInterrupts,
+		ready: make(chan struct{}), stopped: make(chan struct{}), signals: make(chan os.Signal, 1)}
 }
 
 func (c *interruptContext) listen() {
@@ -65,23 +71,30 @@ func (c *interruptContext) Done() <-chan struct{} {
 
 // hold ignores SIGINT and SIGTERM, unless the handler is installed (it then
 // cancels the context instead, which rolls a write back). Installing the
-// handler later ends the hold.
+// handler later ends the hold. Where the signals may not be ignored (a
+// process that outlives the run; Windows, where a console's Ctrl-C ends a
+// process that does not handle it), hold installs the handler instead.
 func (c *interruptContext) hold() {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.watched && !c.held {
-		c.held = true
-		signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	if c.watched || c.held {
+		c.mu.Unlock()
+		return
 	}
+	if !c.canHold {
+		c.mu.Unlock()
+		c.Done()
+		return
+	}
+	c.held = true
+	signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	c.mu.Unlock()
 }
 
-// stop removes the handler and releases the context. With restore, a hold
-// that no handler ended is undone too, for a process that goes on after the
-// run; os/signal undoes an Ignore only by a Notify, which costs what
-// installing the handler would have, so a process about to exit skips it.
-func (c *interruptContext) stop(restore bool) {
+// stop removes the handler, if one was installed, and releases the context.
+// A hold stays: only a process about to exit holds.
+func (c *interruptContext) stop() {
 	c.mu.Lock()
-	watched, held := c.watched, c.held
+	watched := c.watched
 	c.watched = true // a Done after stop must not install a handler
 	c.mu.Unlock()
 	if watched {
@@ -90,11 +103,6 @@ func (c *interruptContext) stop(restore bool) {
 		close(c.stopped)
 	} else {
 		close(c.ready)
-		if held && restore {
-			unhold := make(chan os.Signal, 1)
-			signal.Notify(unhold, os.Interrupt, syscall.SIGTERM)
-			signal.Stop(unhold)
-		}
 	}
 	c.cancel()
 }
@@ -103,15 +111,19 @@ func (c *interruptContext) stop(restore bool) {
 // are handed back to ctx's handler.
 const holdLimit = 100 * time.Millisecond
 
-// writePlan applies p for a command that writes a plan. While it writes,
-// SIGINT and SIGTERM are held (ignored): a plan takes a few milliseconds to
-// write on a local disk, so the write always finishes and the project is
-// never half-written, without paying for a handler. A write still running
-// after holdLimit (a slow or network file system) installs ctx's handler, so
-// from then on Ctrl-C cancels ctx and plan.Apply rolls everything back and
-// kiln exits 130. The hold is not undone when the write ends: the command
-// only reports and exits, and anything that waits on ctx afterwards
-// installs the handler, which ends it.
+// writePlan applies p for a command that writes a plan. In the kiln binary
+// SIGINT and SIGTERM are ignored (held) while it writes: a plan takes a few
+// milliseconds to write on a local disk, so the write always finishes and
+// the project is never half-written, without paying for a handler. A signal
+// in that time is lost: the command completes and exits 0. A write still
+// running after holdLimit (a slow or network file system) installs ctx's
+// handler, so from then on Ctrl-C cancels ctx, plan.Apply rolls everything
+// back and kiln exits 130. The hold is not undone when the write ends: the
+// command only reports and exits. Ignored signals are inherited across
+// exec, so a child started after a write must be started through ctx
+// (exec.CommandContext, whose Start calls Done, which installs the handler
+// and so ends the hold). Elsewhere (kiln-dev, tests, Windows) the handler is
+// installed instead.
 func writePlan(ctx context.Context, root string, p plan.Plan, o plan.Options) (plan.Result, error) {
 	if c, ok := ctx.(*interruptContext); ok && !o.DryRun {
 		c.hold()

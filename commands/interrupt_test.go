@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"syscall"
@@ -18,8 +19,8 @@ import (
 // Once Done has answered, the handler is in place: a real SIGINT to this
 // process cancels the context instead of ending the test.
 func TestInterruptContextCancelsOnSIGINT(t *testing.T) {
-	ctx := newInterruptContext()
-	defer ctx.stop(true)
+	ctx := newInterruptContext(false)
+	defer ctx.stop()
 	done := ctx.Done()
 	sendSIGINT(t)
 	select {
@@ -32,10 +33,11 @@ func TestInterruptContextCancelsOnSIGINT(t *testing.T) {
 	}
 }
 
+// sendSIGINT signals this process; it may run on any goroutine.
 func sendSIGINT(t *testing.T) {
 	t.Helper()
 	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
-		t.Fatal(err)
+		t.Error(err)
 	}
 }
 
@@ -52,13 +54,16 @@ func sigintCaughtElsewhere(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("SIGINT not delivered")
 	}
+	// os/signal feeds the channels that want a signal one after another: give
+	// a wrongly registered one time to receive it too before the caller looks.
+	time.Sleep(20 * time.Millisecond)
 }
 
 // Err does not install the handler: a SIGINT after Err does not reach the
 // run's channel.
 func TestInterruptContextErrInstallsNothing(t *testing.T) {
-	ctx := newInterruptContext()
-	defer ctx.stop(true)
+	ctx := newInterruptContext(false)
+	defer ctx.stop()
 	if err := ctx.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -71,9 +76,9 @@ func TestInterruptContextErrInstallsNothing(t *testing.T) {
 // stop removes the handler: a SIGINT after it no longer reaches the run's
 // channel.
 func TestInterruptContextStop(t *testing.T) {
-	ctx := newInterruptContext()
+	ctx := newInterruptContext(false)
 	ctx.Done()
-	ctx.stop(true)
+	ctx.stop()
 	sigintCaughtElsewhere(t)
 	if len(ctx.signals) != 0 {
 		t.Error("a stopped context still receives signals")
@@ -83,8 +88,8 @@ func TestInterruptContextStop(t *testing.T) {
 // stop without Done installs nothing, and a Done after it does not wait for a
 // handler that will never come.
 func TestInterruptContextStopUnwatched(t *testing.T) {
-	ctx := newInterruptContext()
-	ctx.stop(true)
+	ctx := newInterruptContext(false)
+	ctx.stop()
 	select {
 	case <-ctx.Done():
 	case <-time.After(5 * time.Second):
@@ -92,32 +97,56 @@ func TestInterruptContextStopUnwatched(t *testing.T) {
 	}
 }
 
+// A process that outlives the run (kiln-dev, this test) must not ignore the
+// signals: its hold installs the handler, and a SIGINT cancels the context.
+func TestHoldInstallsTheHandlerWhenNotExiting(t *testing.T) {
+	ctx := newInterruptContext(false)
+	defer ctx.stop()
+	ctx.hold()
+	if signal.Ignored(os.Interrupt) {
+		t.Fatal("hold ignored SIGINT in a process that goes on after the run")
+	}
+	sendSIGINT(t)
+	select {
+	case <-ctx.Context.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("SIGINT did not cancel the context")
+	}
+}
+
+// TestHoldInAChildProcess runs the holds of an exiting run (the kiln
+// binary's) in a child process of this test binary: os/signal cannot undo an
+// Ignore, and the tests that follow must not inherit one.
+func TestHoldInAChildProcess(t *testing.T) {
+	if os.Getenv("KILN_HOLD_CHILD") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHoldInAChildProcess$", "-test.v", "-test.count=1")
+		cmd.Env = append(os.Environ(), "KILN_HOLD_CHILD=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("child: %v\n%s", err, out)
+		}
+		return
+	}
+	t.Run("ignores until Done", holdIgnoresUntilDone)
+	t.Run("keeps an installed handler", holdKeepsAnInstalledHandler)
+	t.Run("writePlan hands the signals back when slow", writePlanHandsSignalsBackWhenSlow)
+	t.Run("stop leaves it", stopLeavesTheHold) // last: it leaves the signals ignored
+}
+
 // A held SIGINT is ignored: it neither ends the process nor cancels the
-// context. stop(true) undoes the hold, so a SIGINT reaches handlers again
-// (and would end a process that has none).
-func TestHoldIgnoresSignalsUntilStop(t *testing.T) {
-	ctx := newInterruptContext()
+// context; Done ends the hold, and the next SIGINT cancels.
+func holdIgnoresUntilDone(t *testing.T) {
+	ctx := newInterruptContext(true)
+	defer ctx.stop()
 	ctx.hold()
 	if !signal.Ignored(os.Interrupt) || !signal.Ignored(syscall.SIGTERM) {
 		t.Fatal("SIGINT and SIGTERM are not ignored during a hold")
 	}
 	sendSIGINT(t)
-	time.Sleep(50 * time.Millisecond) // the test is still alive: it was ignored
+	time.Sleep(50 * time.Millisecond) // the process is still alive: it was ignored
 	if ctx.Err() != nil {
-		t.Error("a held SIGINT cancelled the context")
+		t.Fatal("a held SIGINT cancelled the context")
 	}
-	ctx.stop(true)
-	if signal.Ignored(os.Interrupt) || signal.Ignored(syscall.SIGTERM) {
-		t.Error("stop(true) left the signals ignored")
-	}
-	sigintCaughtElsewhere(t)
-}
-
-// Installing the handler ends a hold: the SIGINT cancels the context.
-func TestDoneEndsAHold(t *testing.T) {
-	ctx := newInterruptContext()
-	defer ctx.stop(true)
-	ctx.hold()
 	done := ctx.Done()
 	if signal.Ignored(os.Interrupt) {
 		t.Fatal("SIGINT still ignored after Done")
@@ -130,10 +159,10 @@ func TestDoneEndsAHold(t *testing.T) {
 	}
 }
 
-// A hold does not take signals away from a handler already installed.
-func TestHoldKeepsAnInstalledHandler(t *testing.T) {
-	ctx := newInterruptContext()
-	defer ctx.stop(true)
+// A hold does not take the signals away from a handler already installed.
+func holdKeepsAnInstalledHandler(t *testing.T) {
+	ctx := newInterruptContext(true)
+	defer ctx.stop()
 	done := ctx.Done()
 	ctx.hold()
 	if signal.Ignored(os.Interrupt) {
@@ -147,35 +176,54 @@ func TestHoldKeepsAnInstalledHandler(t *testing.T) {
 	}
 }
 
-// writePlan holds the signals while it writes and hands them to the
-// handler once the write takes longer than holdLimit: a SIGINT then cancels
-// the write, which is rolled back.
-func TestWritePlanHandsSignalsBackWhenSlow(t *testing.T) {
-	ctx := newInterruptContext()
-	defer ctx.stop(true)
+// waitUntil polls cond for up to 5 s.
+func waitUntil(cond func() bool) bool {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if cond() {
+			return true
+		}
+	}
+	return false
+}
+
+// writePlan ignores a SIGINT while it writes, and hands the signals to the
+// handler once the write has taken longer than holdLimit: a SIGINT then
+// cancels the run, and nothing is written. (That a cancel at any later step
+// of the write rolls back what was written is plan's own test.)
+func writePlanHandsSignalsBackWhenSlow(t *testing.T) {
+	ctx := newInterruptContext(true)
+	defer ctx.stop()
 	root := t.TempDir()
 	if err := os.WriteFile(filepath.Join(root, "slow.txt"), []byte("mine\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var p plan.Plan
 	p.Add("a.txt", []byte("a\n"))
-	heldAtFirst := false
-	p.AddEdit("slow.txt", "is slow", func(b []byte) ([]byte, error) {
-		if !heldAtFirst {
+	var heldAtFirst, survived, handedBack, cancelled bool
+	first := true
+	p.AddEdit("slow.txt", "is slow", func([]byte) ([]byte, error) {
+		if first { // the edit runs twice (idempotency check); act on the first
+			first = false
 			heldAtFirst = signal.Ignored(os.Interrupt)
-			time.Sleep(holdLimit + 200*time.Millisecond) // still writing after holdLimit
+			sendSIGINT(t) // ignored: the process goes on
+			time.Sleep(20 * time.Millisecond)
+			survived = ctx.Context.Err() == nil
+			handedBack = waitUntil(func() bool { return !signal.Ignored(os.Interrupt) })
 			sendSIGINT(t)
-			select {
-			case <-ctx.Context.Done():
-			case <-time.After(5 * time.Second):
-				t.Error("the SIGINT after holdLimit did not cancel the run")
-			}
+			cancelled = waitUntil(func() bool { return ctx.Context.Err() != nil })
 		}
-		return []byte("mine\nmore\n"), nil // the same on a second run: edits must be idempotent
+		return []byte("mine\nmore\n"), nil // the same on a second run: edits are idempotent
 	})
 	_, err := writePlan(ctx, root, p, plan.Options{})
-	if !heldAtFirst {
-		t.Error("SIGINT was not held when the write started")
+	switch {
+	case !heldAtFirst:
+		t.Error("SIGINT was not ignored when the write started")
+	case !survived:
+		t.Error("a SIGINT during the hold cancelled the run")
+	case !handedBack:
+		t.Errorf("SIGINT still ignored long after holdLimit (%v)", holdLimit)
+	case !cancelled:
+		t.Error("a SIGINT after the hand-back did not cancel the run")
 	}
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
@@ -185,5 +233,15 @@ func TestWritePlanHandsSignalsBackWhenSlow(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(root, "slow.txt")); string(b) != "mine\n" {
 		t.Errorf("slow.txt = %q after the cancelled write", b)
+	}
+}
+
+// stop leaves a hold in place (the process is about to exit).
+func stopLeavesTheHold(t *testing.T) {
+	ctx := newInterruptContext(true)
+	ctx.hold()
+	ctx.stop()
+	if !signal.Ignored(os.Interrupt) {
+		t.Error("stop undid the hold")
 	}
 }

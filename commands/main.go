@@ -33,19 +33,20 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // MainWithFrontEnd is Main with a front end: kiln-dev's entry point.
 func MainWithFrontEnd(fe FrontEnd, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return runKiln(fe, args, stdin, stdout, stderr, true)
+	return runKiln(fe, args, stdin, stdout, stderr, false)
 }
 
 // Exit runs kiln like Main, with the process's standard streams, and ends
-// the process with the exit code: the kiln binary's entry point. Unlike
-// Main it leaves SIGINT and SIGTERM as the run left them (see writePlan):
-// undoing that would cost a millisecond in a process that is about to end.
+// the process with the exit code: the kiln binary's entry point. Knowing the
+// process ends with the run, a command writing a plan may ignore SIGINT and
+// SIGTERM for the milliseconds of the write instead of installing a handler
+// (see writePlan).
 func Exit(args []string) {
-	os.Exit(runKiln(nil, args, os.Stdin, os.Stdout, os.Stderr, false))
+	os.Exit(runKiln(nil, args, os.Stdin, os.Stdout, os.Stderr, true))
 }
 
-// runKiln is Main; restoreSignals is false when the process ends right after.
-func runKiln(fe FrontEnd, args []string, stdin io.Reader, stdout, stderr io.Writer, restoreSignals bool) int {
+// runKiln is Main; exiting says the process ends right after.
+func runKiln(fe FrontEnd, args []string, stdin io.Reader, stdout, stderr io.Writer, exiting bool) int {
 	if fe != nil {
 		if err := checkHandedOver(); err != nil {
 			fmt.Fprintf(stderr, "kiln: %v\n", err)
@@ -62,8 +63,8 @@ func runKiln(fe FrontEnd, args []string, stdin io.Reader, stdout, stderr io.Writ
 		}
 		return exitOK
 	}
-	ctx := newInterruptContext()
-	defer ctx.stop(restoreSignals)
+	ctx := newInterruptContext(exiting)
+	defer ctx.stop()
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr, fe: fe, args: args}
 	root := newRootCmd(g)
 	root.SetArgs(expandColonForm(root, args))
