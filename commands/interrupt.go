@@ -30,7 +30,6 @@ type interruptContext struct {
 	canHold         bool // hold may ignore the signals (see newInterruptContext)
 	mu              sync.Mutex
 	watched         bool          // Done was called: the handler is (being) installed
-	held            bool          // hold ignored the signals
 	ready           chan struct{} // closed once the handler is installed (or never will be)
 	stopped         chan struct{}
 	signals         chan os.Signal
@@ -77,7 +76,7 @@ func (c *interruptContext) Done() <-chan struct{} {
 // process that does not handle it), hold installs the handler instead.
 func (c *interruptContext) hold() {
 	c.mu.Lock()
-	if c.watched || c.held {
+	if c.watched {
 		c.mu.Unlock()
 		return
 	}
@@ -86,7 +85,6 @@ func (c *interruptContext) hold() {
 		c.Done()
 		return
 	}
-	c.held = true
 	signal.Ignore(os.Interrupt, syscall.SIGTERM)
 	c.mu.Unlock()
 }

@@ -21,15 +21,21 @@ import (
 func TestInterruptContextCancelsOnSIGINT(t *testing.T) {
 	ctx := newInterruptContext(false)
 	defer ctx.stop()
-	done := ctx.Done()
-	sendSIGINT(t)
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("SIGINT did not cancel the context")
-	}
+	ctx.Done()
+	sigintCancels(t, ctx)
 	if ctx.Err() == nil {
 		t.Error("Err is nil after the SIGINT")
+	}
+}
+
+// sigintCancels sends this process a SIGINT and waits for it to cancel ctx.
+func sigintCancels(t *testing.T, ctx *interruptContext) {
+	t.Helper()
+	sendSIGINT(t)
+	select {
+	case <-ctx.Context.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("SIGINT did not cancel the context")
 	}
 }
 
@@ -106,12 +112,7 @@ func TestHoldInstallsTheHandlerWhenNotExiting(t *testing.T) {
 	if signal.Ignored(os.Interrupt) {
 		t.Fatal("hold ignored SIGINT in a process that goes on after the run")
 	}
-	sendSIGINT(t)
-	select {
-	case <-ctx.Context.Done():
-	case <-time.After(5 * time.Second):
-		t.Fatal("SIGINT did not cancel the context")
-	}
+	sigintCancels(t, ctx)
 }
 
 // TestHoldInAChildProcess runs the holds of an exiting run (the kiln
@@ -147,33 +148,23 @@ func holdIgnoresUntilDone(t *testing.T) {
 	if ctx.Err() != nil {
 		t.Fatal("a held SIGINT cancelled the context")
 	}
-	done := ctx.Done()
+	ctx.Done()
 	if signal.Ignored(os.Interrupt) {
 		t.Fatal("SIGINT still ignored after Done")
 	}
-	sendSIGINT(t)
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("SIGINT did not cancel the context after the hold ended")
-	}
+	sigintCancels(t, ctx)
 }
 
 // A hold does not take the signals away from a handler already installed.
 func holdKeepsAnInstalledHandler(t *testing.T) {
 	ctx := newInterruptContext(true)
 	defer ctx.stop()
-	done := ctx.Done()
+	ctx.Done()
 	ctx.hold()
 	if signal.Ignored(os.Interrupt) {
 		t.Fatal("hold ignored SIGINT although the handler was installed")
 	}
-	sendSIGINT(t)
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("SIGINT did not cancel the context")
-	}
+	sigintCancels(t, ctx)
 }
 
 // waitUntil polls cond for up to 5 s.
