@@ -177,6 +177,16 @@ func waitUntil(cond func() bool) bool {
 	return false
 }
 
+// isClosed says whether ch is closed, without blocking.
+func isClosed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
 // writePlan ignores a SIGINT while it writes, and hands the signals to the
 // handler once the write has taken longer than holdLimit: a SIGINT then
 // cancels the run, and nothing is written. (That a cancel at any later step
@@ -199,7 +209,10 @@ func writePlanHandsSignalsBackWhenSlow(t *testing.T) {
 			sendSIGINT(t) // ignored: the process goes on
 			time.Sleep(20 * time.Millisecond)
 			survived = ctx.Context.Err() == nil
-			handedBack = waitUntil(func() bool { return !signal.Ignored(os.Interrupt) })
+			// Wait for Notify to return, not for Ignored to turn false: the
+			// runtime clears its ignored bit before it installs the kernel
+			// handler, and a SIGINT in between is still discarded.
+			handedBack = waitUntil(func() bool { return isClosed(ctx.ready) })
 			sendSIGINT(t)
 			cancelled = waitUntil(func() bool { return ctx.Context.Err() != nil })
 		}
