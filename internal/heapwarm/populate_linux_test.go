@@ -5,6 +5,7 @@ import (
 	"os"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -39,7 +40,7 @@ func freshPages(t *testing.T, n int) []byte {
 // 5.14, where heapwarm does nothing), except in CI, whose kernel has it.
 func requirePopulate(t *testing.T) {
 	t.Helper()
-	err := populate((*[16]byte)(freshPages(t, 1)), uintptr(syscall.Getpagesize()))
+	err := populate(addr(freshPages(t, 1)), uintptr(syscall.Getpagesize()))
 	if errors.Is(err, syscall.EINVAL) && os.Getenv("CI") != "true" {
 		t.Skip("no MADV_POPULATE_WRITE: Linux before 5.14")
 	}
@@ -54,7 +55,7 @@ func TestPopulateFaultsPagesIn(t *testing.T) {
 	if n := resident(t, b); n != 0 {
 		t.Fatalf("%d of 32 fresh pages resident before populate", n)
 	}
-	if err := populate((*[16]byte)(b), uintptr(len(b))); err != nil {
+	if err := populate(addr(b), uintptr(len(b))); err != nil {
 		t.Fatalf("populate: %v", err)
 	}
 	if n := resident(t, b); n != 32 {
@@ -73,7 +74,7 @@ func TestPopulateKeepsContent(t *testing.T) {
 	for i := range b[:len(b)/2] { // half written, half never touched
 		b[i] = byte(i)
 	}
-	if err := populate((*[16]byte)(b), uintptr(len(b))); err != nil {
+	if err := populate(addr(b), uintptr(len(b))); err != nil {
 		t.Fatalf("populate: %v", err)
 	}
 	for i, c := range b {
@@ -96,10 +97,56 @@ func TestPopulateStopsAtTheMappingsEnd(t *testing.T) {
 	if err := syscall.Mprotect(b[4*syscall.Getpagesize():], syscall.PROT_NONE); err != nil {
 		t.Fatalf("mprotect: %v", err)
 	}
-	if err := populate((*[16]byte)(b), uintptr(len(b))); err == nil {
+	if err := populate(addr(b), uintptr(len(b))); err == nil {
 		t.Error("populate over PROT_NONE pages succeeded; want an error")
 	}
 	if n := resident(t, b[:4*syscall.Getpagesize()]); n != 4 {
 		t.Errorf("%d of the 4 accessible pages resident, want 4", n)
+	}
+}
+
+// addr is the address of b's first byte.
+func addr(b []byte) uintptr { return uintptr(unsafe.Pointer(&b[0])) }
+
+// follow waits while its range is PROT_NONE, as the heap's next chunk is
+// until the runtime maps it, and populates it once it is accessible.
+func TestFollowPopulatesOnceMapped(t *testing.T) {
+	requirePopulate(t)
+	b := freshPages(t, 8)
+	if err := syscall.Mprotect(b, syscall.PROT_NONE); err != nil {
+		t.Fatalf("mprotect: %v", err)
+	}
+	done := make(chan bool, 1)
+	go func() { done <- follow(addr(b), addr(b)+uintptr(len(b)), 5000, time.Millisecond) }()
+	time.Sleep(20 * time.Millisecond) // several failed tries
+	if n := resident(t, b); n != 0 {
+		t.Fatalf("%d pages resident while the range was PROT_NONE", n)
+	}
+	if err := syscall.Mprotect(b, syscall.PROT_READ|syscall.PROT_WRITE); err != nil {
+		t.Fatalf("mprotect: %v", err)
+	}
+	select {
+	case ok := <-done:
+		if !ok {
+			t.Fatal("follow gave up although the range became accessible")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("follow did not return after the range became accessible")
+	}
+	if n := resident(t, b); n != 8 {
+		t.Errorf("%d of 8 pages resident after follow, want all", n)
+	}
+}
+
+// follow gives up after its tries when the range is never mapped (the heap
+// went on in another arena).
+func TestFollowGivesUp(t *testing.T) {
+	requirePopulate(t)
+	b := freshPages(t, 2)
+	if err := syscall.Mprotect(b, syscall.PROT_NONE); err != nil {
+		t.Fatalf("mprotect: %v", err)
+	}
+	if follow(addr(b), addr(b)+uintptr(len(b)), 3, time.Millisecond) {
+		t.Error("follow reported success on a range that stayed PROT_NONE")
 	}
 }
