@@ -5,7 +5,7 @@ import (
 	"os"
 
 	"github.com/kilnhq/kiln/commands"
-	_ "github.com/kilnhq/kiln/internal/heapwarm" // faults the heap in early: see its doc
+	_ "github.com/kilnhq/kiln/internal/coldstart" // a fresh process's first milliseconds: see its doc
 )
 
 func main() {

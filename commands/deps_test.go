@@ -2,6 +2,7 @@ package commands
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,33 @@ func TestKilnDoesNotLinkTheFrontEnd(t *testing.T) {
 		if pkg == "github.com/kilnhq/kiln/devserver" {
 			t.Errorf("kiln links %s (only devserver/devconfig belongs in kiln)", pkg)
 		}
+	}
+}
+
+// TestOnlyTheKilnBinaryImportsColdstart: coldstart's initialiser turns memory
+// profiling off and populates heap memory, which suits the kiln process
+// alone; a package importing it would do that to every test binary and
+// program that links the package (kiln-dev, the generated apps' tests).
+func TestOnlyTheKilnBinaryImportsColdstart(t *testing.T) {
+	const kiln, coldstart = "github.com/kilnhq/kiln", "github.com/kilnhq/kiln/internal/coldstart"
+	out, err := exec.Command("go", "list", "-test", "-f", `{{.ImportPath}}|{{join .Imports " "}}`, kiln+"/...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	importers := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(line, "|")
+		if !slices.Contains(strings.Fields(imports), coldstart) {
+			continue
+		}
+		importers++
+		// "X [X.test]" is X compiled for its tests, "X.test" their main.
+		name, _, _ := strings.Cut(strings.TrimSuffix(pkg, ".test"), " ")
+		if name != kiln && name != coldstart {
+			t.Errorf("%s imports %s; only the kiln binary's main package may", pkg, coldstart)
+		}
+	}
+	if importers == 0 {
+		t.Errorf("the kiln binary does not import %s", coldstart)
 	}
 }

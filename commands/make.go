@@ -13,6 +13,7 @@ import (
 	"github.com/kilnhq/kiln/generators/resource"
 	"github.com/kilnhq/kiln/generators/seeder"
 	"github.com/kilnhq/kiln/generators/spec"
+	"github.com/kilnhq/kiln/internal/stackgrow"
 )
 
 func newMakeCmd(g *globals) *cobra.Command {
@@ -96,9 +97,12 @@ func planConcurrently(planners ...func() (plan.Plan, error)) (plan.Plan, error) 
 	errs := make([]error, len(planners))
 	var wg sync.WaitGroup
 	for i, planner := range planners[1:] {
-		wg.Go(func() { plans[i+1], errs[i+1] = planner() })
+		wg.Go(func() {
+			stackgrow.Grow() // the planners render Go: see stackgrow
+			plans[i+1], errs[i+1] = planner()
+		})
 	}
-	plans[0], errs[0] = planners[0]() // on this goroutine, whose stack has grown already
+	plans[0], errs[0] = planners[0]() // on this goroutine, whose stack is grown (coldstart)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {

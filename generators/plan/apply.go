@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/kilnhq/kiln/internal/stackgrow"
 )
 
 // change is one planned path, fully rendered and classified, before any write.
@@ -95,6 +97,7 @@ func prepare(r projectRoot, p Plan, force bool) ([]change, error) {
 	errs := make([]error, len(changes))
 	var wg sync.WaitGroup
 	wg.Go(func() {
+		stackgrow.Grow() // each edit parses and prints Go
 		for i, e := range p.Edits {
 			j := len(p.Files) + i
 			if changes[j], errs[j] = prepareEdit(r, e); errs[j] != nil {

@@ -1,4 +1,4 @@
-package heapwarm
+package coldstart
 
 import "syscall"
 

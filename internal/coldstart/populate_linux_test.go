@@ -1,4 +1,4 @@
-package heapwarm
+package coldstart
 
 import (
 	"errors"
@@ -37,7 +37,7 @@ func freshPages(t *testing.T, n int) []byte {
 }
 
 // requirePopulate skips on a kernel without MADV_POPULATE_WRITE (before
-// 5.14, where heapwarm does nothing), except in CI, whose kernel has it.
+// 5.14, where warm does nothing), except in CI, whose kernel has it.
 func requirePopulate(t *testing.T) {
 	t.Helper()
 	err := populate(addr(freshPages(t, 1)), uintptr(syscall.Getpagesize()))

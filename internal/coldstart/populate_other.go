@@ -1,6 +1,6 @@
 //go:build !linux
 
-package heapwarm
+package coldstart
 
 import "errors"
 
