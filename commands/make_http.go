@@ -13,9 +13,9 @@ import (
 	"github.com/kilnhq/kiln/generators/spec"
 )
 
-// httpPlans plans the HTTP companions of a model that make model was asked for:
-// requests, the JSON resource and the controller with its route registration.
-func httpPlans(proj project, res spec.Resource, o makeModelOptions) (plan.Plan, error) {
+// requestResourcePlans plans the request types and the JSON resource of a
+// model that make model (or make controller --model) was asked for.
+func requestResourcePlans(proj project, res spec.Resource, o makeModelOptions) (plan.Plan, error) {
 	var p plan.Plan
 	if o.requests {
 		rp, err := request.Generate(request.Options{Model: &res, Module: proj.module})
@@ -34,12 +34,20 @@ func httpPlans(proj project, res spec.Resource, o makeModelOptions) (plan.Plan, 
 		}
 		p = mergePlans(p, rp)
 	}
-	if o.controller {
-		cp, err := controller.Generate([]spec.Name{res.Name}, controller.Options{Module: proj.module, Resource: true, Model: &res})
-		if err != nil {
-			return p, asUsage(err)
-		}
-		p = mergePlans(p, cp)
+	return p, nil
+}
+
+// modelControllerPlan plans the resource controller wired to res, with its
+// route registration, when make model was asked for one. It is a planner of
+// its own because it is the largest: beside the requests and the resource
+// it kept one core busy ~0.6 ms after the other had finished.
+func modelControllerPlan(proj project, res spec.Resource, o makeModelOptions) (plan.Plan, error) {
+	if !o.controller {
+		return plan.Plan{}, nil
+	}
+	p, err := controller.Generate([]spec.Name{res.Name}, controller.Options{Module: proj.module, Resource: true, Model: &res})
+	if err != nil {
+		return plan.Plan{}, asUsage(err)
 	}
 	return p, nil
 }
@@ -149,7 +157,7 @@ func runMakeController(cmd *cobra.Command, g *globals, o httpOptions, args []str
 	}
 	if res != nil { // the controller needs the requests and the resource
 		names := request.ModelNames(*res)
-		hp, err := httpPlans(proj, *res, makeModelOptions{
+		hp, err := requestResourcePlans(proj, *res, makeModelOptions{
 			requests: !proj.exists(names.StorePath) || !proj.exists(names.UpdatePath),
 			resource: !proj.exists(resource.Path(res.Name)),
 		})

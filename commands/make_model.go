@@ -136,7 +136,8 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	markUUIDParents(proj, res)
 	p, err := planConcurrently(
 		func() (plan.Plan, error) { return modelPlans(g, proj, res, name, fields, o) },
-		func() (plan.Plan, error) { return httpPlans(proj, res, o) },
+		func() (plan.Plan, error) { return requestResourcePlans(proj, res, o) },
+		func() (plan.Plan, error) { return modelControllerPlan(proj, res, o) },
 		func() (plan.Plan, error) { return dataAndTestPlans(proj, res, o) })
 	if err != nil {
 		return err
