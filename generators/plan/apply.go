@@ -96,15 +96,17 @@ func prepare(r projectRoot, p Plan, force bool) ([]change, error) {
 	changes := make([]change, len(p.Files)+len(p.Edits))
 	errs := make([]error, len(changes))
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		stackgrow.Grow() // each edit parses and prints Go
-		for i, e := range p.Edits {
-			j := len(p.Files) + i
-			if changes[j], errs[j] = prepareEdit(r, e); errs[j] != nil {
-				return
+	if len(p.Edits) > 0 {
+		wg.Go(func() {
+			stackgrow.Grow() // each edit parses and prints Go
+			for i, e := range p.Edits {
+				j := len(p.Files) + i
+				if changes[j], errs[j] = prepareEdit(r, e); errs[j] != nil {
+					return
+				}
 			}
-		}
-	})
+		})
+	}
 	for i, f := range p.Files {
 		if changes[i], errs[i] = prepareFile(r, f, force); errs[i] != nil {
 			break
