@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aymanbagabas/go-udiff"
+	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/kilnhq/kiln/generators/plan"
 )
@@ -49,7 +49,7 @@ func Check(t *testing.T, name string, p plan.Plan, skip ...string) {
 			continue
 		}
 		if w != got[path] {
-			t.Errorf("%s differs from golden (-want +got):\n%s", path, udiff.Unified("want", "got", w, got[path]))
+			t.Errorf("%s differs from golden (-want +got):\n%s", path, diff.Diff("want", []byte(w), "got", []byte(got[path])))
 		}
 	}
 	for _, path := range sortedKeys(want) {

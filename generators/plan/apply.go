@@ -57,15 +57,11 @@ func Apply(ctx context.Context, root string, p Plan, opts Options) (Result, erro
 	}
 	res := summarize(changes, opts.DryRun)
 	if len(res.Conflicts) > 0 && !opts.DryRun {
-		if res.Diff, err = diffAll(changes, StatusConflict); err != nil {
-			return Result{}, err
-		}
+		res.Diff = diffAll(changes, StatusConflict)
 		return res, &ConflictError{Paths: res.Conflicts}
 	}
 	if opts.DryRun {
-		if res.Diff, err = diffAll(changes, StatusCreated, StatusUpdated, StatusConflict); err != nil {
-			return Result{}, err
-		}
+		res.Diff = diffAll(changes, StatusCreated, StatusUpdated, StatusConflict)
 		return res, nil
 	}
 	writes := writesFor(changes)
@@ -308,17 +304,13 @@ func summarize(changes []change, dryRun bool) Result {
 }
 
 // diffAll concatenates the diffs of the changes with the given statuses.
-func diffAll(changes []change, statuses ...Status) (string, error) {
+func diffAll(changes []change, statuses ...Status) string {
 	var b strings.Builder
 	for _, c := range changes {
 		if !slices.Contains(statuses, c.status) {
 			continue
 		}
-		d, err := fileDiff(c)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(d)
+		b.WriteString(fileDiff(c))
 	}
-	return b.String(), nil
+	return b.String()
 }
