@@ -118,8 +118,8 @@ func (t *transaction) writeTemps() error {
 }
 
 // startTemps writes the temp files one by one. A temp that replaces a file
-// starts its fsync as soon as it is written, at most maxSyncs at a time,
-// added to wg; a new file's is only closed. The replacing ones go first, so
+// starts its writeback and then its fsync as soon as it is written, at most
+// maxSyncs at a time, added to wg; a new file's is only closed. The replacing ones go first, so
 // their fsyncs wait for the disk while the new files are written.
 func (t *transaction) startTemps(wg *sync.WaitGroup) error {
 	sem := make(chan struct{}, maxSyncs)
@@ -132,6 +132,7 @@ func (t *transaction) startTemps(wg *sync.WaitGroup) error {
 			w.syncErr = f.Close()
 			continue
 		}
+		_ = startWriteback(f) // only a head start: the fsync reports any failure
 		sem <- struct{}{}
 		wg.Go(func() {
 			w.syncErr = closeSynced(f)
