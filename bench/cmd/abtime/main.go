@@ -11,6 +11,15 @@
 //
 // A command is split on spaces (no quoting); leading NAME=value words are
 // added to its environment.
+//
+// By default each command's executable is first copied, in one write, into a
+// temporary directory, and the copy is what runs. How a file came into the
+// page cache changes how fast it starts: on the team's VM (Linux 6.18, ext4)
+// a binary written by the Go linker through mmap sits in 4 KB folios and
+// `kiln --version` took 2.5 ms longer from it than from a copy written in one
+// write (large folios), a binary read back from disk falling in between
+// (docs/benchmarks.md). Copying puts every compared binary in the same state;
+// -copy=false runs them as they are.
 package main
 
 import (
@@ -18,6 +27,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -26,11 +36,25 @@ import (
 func main() {
 	rounds := flag.Int("n", 30, "rounds (two more are run first, as warm-up)")
 	prep := flag.String("prep", "", "shell command run before each timed command")
+	copyBins := flag.Bool("copy", true, "run a copy of each executable written in one write (same page-cache state for all)")
 	flag.Parse()
 	cmds := flag.Args()
 	if len(cmds) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: abtime [-n rounds] [-prep cmd] 'command' …")
+		fmt.Fprintln(os.Stderr, "usage: abtime [-n rounds] [-prep cmd] [-copy=false] 'command' …")
 		os.Exit(2)
+	}
+	runs := cmds
+	if *copyBins {
+		dir, err := os.MkdirTemp("", "abtime-")
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "abtime: %v\n", err)
+			os.Exit(1)
+		}
+		defer os.RemoveAll(dir)
+		if runs, err = withCopiedExecutables(cmds, dir); err != nil {
+			fmt.Fprintf(os.Stderr, "abtime: %v\n", err)
+			os.Exit(1)
+		}
 	}
 	times := make([][]float64, len(cmds))
 	for r := 0; r < *rounds+2; r++ {
@@ -39,7 +63,7 @@ func main() {
 			if r%2 == 1 {
 				i = len(cmds) - 1 - k
 			}
-			ms, err := run(cmds[i], *prep)
+			ms, err := run(runs[i], *prep)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "abtime: %s: %v\n", cmds[i], err)
 				os.Exit(1)
@@ -60,6 +84,33 @@ func main() {
 		}
 		fmt.Printf("median %6.2f ms  mean %6.2f ms  %s%s\n", median(times[i]), mean(times[i]), c, diff)
 	}
+}
+
+// withCopiedExecutables returns cmds with each executable replaced by a copy
+// in dir written in a single write.
+func withCopiedExecutables(cmds []string, dir string) ([]string, error) {
+	out := make([]string, len(cmds))
+	for i, c := range cmds {
+		words := strings.Fields(c)
+		j := 0
+		for j < len(words)-1 && strings.Contains(words[j], "=") {
+			j++
+		}
+		path, err := exec.LookPath(words[j])
+		if err != nil {
+			return nil, err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		words[j] = filepath.Join(dir, fmt.Sprintf("%d-%s", i, filepath.Base(path)))
+		if err := os.WriteFile(words[j], data, 0o755); err != nil {
+			return nil, err
+		}
+		out[i] = strings.Join(words, " ")
+	}
+	return out, nil
 }
 
 // run runs one command after prep and returns its wall time in ms.
