@@ -15,11 +15,14 @@
 // By default each command's executable is first copied, in one write, into a
 // temporary directory, and the copy is what runs. How a file came into the
 // page cache changes how fast it starts: on the team's VM (Linux 6.18, ext4)
-// a binary written by the Go linker through mmap sits in 4 KB folios and
-// `kiln --version` took 2.5 ms longer from it than from a copy written in one
-// write (large folios), a binary read back from disk falling in between
-// (docs/benchmarks.md). Copying puts every compared binary in the same state;
-// -copy=false runs them as they are.
+// a file written in one write sits in large folios, while one written by the
+// Go linker (through mmap) or read back from disk sits in 4 KB pages, each
+// mapped by its own fault (checked with /proc/self/pagemap and
+// /proc/kpageflags). The same kiln binary ran a scaffold 1.6 ms faster and
+// `kiln --version` 2.5 ms faster from large folios. Copying puts every
+// compared binary in the same state; figures are then lower than what a
+// freshly built or installed binary gives (docs/benchmarks.md). -copy=false
+// runs them as they are.
 package main
 
 import (
@@ -36,7 +39,7 @@ import (
 func main() {
 	rounds := flag.Int("n", 30, "rounds (two more are run first, as warm-up)")
 	prep := flag.String("prep", "", "shell command run before each timed command")
-	copyBins := flag.Bool("copy", true, "run a copy of each executable written in one write (same page-cache state for all)")
+	copyBins := flag.Bool("copy", true, "run a copy of each executable written in one write (same page-cache state for all; see the package doc)")
 	flag.Parse()
 	cmds := flag.Args()
 	if len(cmds) == 0 {
