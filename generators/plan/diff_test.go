@@ -27,6 +27,14 @@ func TestFileDiffShapes(t *testing.T) {
 		c:    change{target: target{path: "a.txt", exists: true, old: []byte("a\nb")}, content: []byte("a\nc")},
 		want: "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
 	}, {
+		name: "existing empty file",
+		c:    change{target: target{path: "e.txt", exists: true}, content: []byte("now\n")},
+		want: "diff --git a/e.txt b/e.txt\n--- a/e.txt\n+++ b/e.txt\n@@ -0,0 +1 @@\n+now\n",
+	}, {
+		name: "CRLF lines and a line that looks like a hunk header",
+		c:    change{target: target{path: "w.txt", exists: true, old: []byte("a\r\n@@ -1 +1 @@\r\n")}, content: []byte("a\r\n@@ -2 +2 @@\r\n")},
+		want: "diff --git a/w.txt b/w.txt\n--- a/w.txt\n+++ b/w.txt\n@@ -1,2 +1,2 @@\n a\r\n-@@ -1 +1 @@\r\n+@@ -2 +2 @@\r\n",
+	}, {
 		name: "binary",
 		c:    change{target: target{path: "b.bin", exists: true, old: []byte("a\x00")}, content: []byte("b\x00")},
 		want: "diff --git a/b.bin b/b.bin\nBinary files a/b.bin and b/b.bin differ\n",
@@ -55,7 +63,8 @@ func TestGitHunkHeader(t *testing.T) {
 
 // TestDryRunDiffAppliesWithGit: what the doc promises, that a dry run's
 // diff can be fed to `git apply`, for a change with several hunks, a new
-// file and a file without a final newline.
+// file, a file without a final newline, an empty file filled, and CRLF lines
+// one of which looks like a hunk header.
 func TestDryRunDiffAppliesWithGit(t *testing.T) {
 	git, err := exec.LookPath("git")
 	if err != nil {
@@ -76,6 +85,8 @@ func TestDryRunDiffAppliesWithGit(t *testing.T) {
 		"nonl.txt":  "one\ntwo",
 		"same.txt":  "same\n",
 		"sub/k.txt": "keep\n",
+		"empty.txt": "",
+		"crlf.txt":  "a\r\n@@ -1 +1 @@\r\nb\r\n",
 	}
 	root := t.TempDir()
 	writeTree(t, root, oldTree)
@@ -83,6 +94,8 @@ func TestDryRunDiffAppliesWithGit(t *testing.T) {
 	p.Add("long.txt", []byte(strings.Join(edited, "\n")+"\n"))
 	p.Add("nonl.txt", []byte("one\nTWO"))
 	p.Add("sub/new.txt", []byte("fresh\n"))
+	p.Add("empty.txt", []byte("filled\n"))
+	p.Add("crlf.txt", []byte("a\r\n@@ -2 +2 @@\r\nb\r\n"))
 	res := mustApply(t, root, p, Options{DryRun: true, Force: true})
 	if strings.Count(res.Diff, "\n@@ ") < 4 {
 		t.Fatalf("expected several hunks:\n%s", res.Diff)
@@ -102,6 +115,8 @@ func TestDryRunDiffAppliesWithGit(t *testing.T) {
 		"nonl.txt":    "one\nTWO",
 		"sub/new.txt": "fresh\n",
 		"same.txt":    "same\n",
+		"empty.txt":   "filled\n",
+		"crlf.txt":    "a\r\n@@ -2 +2 @@\r\nb\r\n",
 	} {
 		got, err := os.ReadFile(filepath.Join(root, path))
 		if err != nil || string(got) != want {

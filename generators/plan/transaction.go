@@ -119,8 +119,9 @@ func (t *transaction) writeTemps() error {
 
 // startTemps writes the temp files one by one. A temp that replaces a file
 // starts its writeback and then its fsync as soon as it is written, at most
-// maxSyncs at a time, added to wg; a new file's is only closed. The replacing ones go first, so
-// their fsyncs wait for the disk while the new files are written.
+// maxSyncs at a time, added to wg; a new file's is only closed. The
+// replacing ones go first, so their fsyncs wait for the disk while the new
+// files are written.
 func (t *transaction) startTemps(wg *sync.WaitGroup) error {
 	sem := make(chan struct{}, maxSyncs)
 	for _, w := range replacingFirst(t.writes) {

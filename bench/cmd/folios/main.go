@@ -1,8 +1,12 @@
+//go:build linux
+
 // Command folios reports how much of each file's page cache sits in large
 // folios, which decides how fast an executable starts on the team's VM (see
 // abtime's doc and docs/benchmarks.md): it maps the file, touches every page,
 // and looks each one up in /proc/self/pagemap and /proc/kpageflags. Linux
-// only; needs root (pagemap hides frame numbers from other users).
+// only; needs root (pagemap hides frame numbers from other users). Pages not
+// in the page cache yet are read in by the touch, so for a file not cached
+// the answer describes how this read brought it in.
 //
 //	go run ./cmd/folios ../bin/kiln /tmp/hello
 package main
