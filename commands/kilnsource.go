@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/mod/semver"
 
 	"github.com/kilnhq/kiln/generators/newapp"
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // kilnSourceDir finds the kiln checkout this binary was built from, without any
@@ -30,7 +30,7 @@ func kilnSourceDir() string {
 
 // isKilnTree reports whether dir is the root of a kiln module checkout.
 func isKilnTree(dir string) bool {
-	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	data, err := plainfile.ReadFile(filepath.Join(dir, "go.mod"))
 	return err == nil && modfile.ModulePath(data) == newapp.KilnModule
 }
 

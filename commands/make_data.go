@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/kilnhq/kiln/generators/plan"
 	"github.com/kilnhq/kiln/generators/seeder"
 	"github.com/kilnhq/kiln/generators/spec"
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // dataPlans plans the data companions of a model that make model was asked
@@ -78,7 +78,7 @@ func factoryPlans(proj project, res spec.Resource) (plan.Plan, error) {
 
 // existingFactories lists the models that have a factory file already.
 func (p project) existingFactories() []string {
-	entries, _ := os.ReadDir(filepath.Join(p.root, filepath.FromSlash(factory.Dir)))
+	entries, _ := plainfile.ReadDir(filepath.Join(p.root, filepath.FromSlash(factory.Dir)))
 	var names []string
 	for _, e := range entries {
 		base, ok := strings.CutSuffix(e.Name(), "_factory.go")

@@ -11,6 +11,7 @@ import (
 	"github.com/kilnhq/kiln/generators/request"
 	"github.com/kilnhq/kiln/generators/resource"
 	"github.com/kilnhq/kiln/generators/spec"
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // requestResourcePlans plans the request types and the JSON resource of a
@@ -61,7 +62,7 @@ func (p project) exists(rel string) bool {
 // existingResources lists the models that already have a JSON resource, so a
 // new resource shows those relations as their resources.
 func (p project) existingResources() []string {
-	entries, _ := os.ReadDir(filepath.Join(p.root, filepath.FromSlash(resource.Dir)))
+	entries, _ := plainfile.ReadDir(filepath.Join(p.root, filepath.FromSlash(resource.Dir)))
 	paths := make([]string, 0, len(entries))
 	for _, e := range entries {
 		paths = append(paths, resource.Dir+"/"+e.Name())

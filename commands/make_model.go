@@ -16,6 +16,7 @@ import (
 	"github.com/kilnhq/kiln/generators/model"
 	"github.com/kilnhq/kiln/generators/plan"
 	"github.com/kilnhq/kiln/generators/spec"
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // makeModelOptions is everything `make model` can be told. Companion generators
@@ -233,7 +234,7 @@ func modelMigrations(g *globals, proj project, res spec.Resource) (plan.Plan, er
 // changesExisting reports whether a planned migration would overwrite an existing
 // file with different content.
 func changesExisting(proj project, f plan.File) bool {
-	old, err := os.ReadFile(filepath.Join(proj.root, filepath.FromSlash(f.Path)))
+	old, err := plainfile.ReadFile(filepath.Join(proj.root, filepath.FromSlash(f.Path)))
 	if err != nil {
 		return false
 	}
@@ -281,7 +282,7 @@ func markUUIDParents(proj project, res spec.Resource) {
 		if rel.Target == res.Name {
 			return // a self-reference follows --uuid (spec sets it)
 		}
-		src, err := os.ReadFile(filepath.Join(proj.root, "app", "models", rel.Target.File()))
+		src, err := plainfile.ReadFile(filepath.Join(proj.root, "app", "models", rel.Target.File()))
 		if err == nil && uuidKey().Match(src) {
 			rel.TargetUUID = true
 		}

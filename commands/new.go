@@ -13,6 +13,7 @@ import (
 	"github.com/kilnhq/kiln/generators/newapp"
 	"github.com/kilnhq/kiln/generators/plan"
 	"github.com/kilnhq/kiln/internal/form"
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 type newOptions struct {
@@ -123,7 +124,7 @@ func checkNewTarget(dir, target string, allowNonEmpty bool) error {
 	if !info.IsDir() {
 		return usagef("%s exists and is not a directory", dir)
 	}
-	entries, err := os.ReadDir(target)
+	entries, err := plainfile.ReadDir(target)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/joho/godotenv"
 	"golang.org/x/mod/modfile"
+
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // project is the kiln app a command works on.
@@ -27,7 +29,7 @@ func loadProject(g *globals) (project, error) {
 	if err != nil {
 		return project{}, err
 	}
-	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	data, err := plainfile.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
 		return project{}, fmt.Errorf("read go.mod: %w", err)
 	}
@@ -66,7 +68,7 @@ type migrationFile struct {
 
 // migrations lists the app's migration files.
 func (p project) migrations() ([]migrationFile, error) {
-	entries, err := os.ReadDir(filepath.Join(p.root, migrationsDir))
+	entries, err := plainfile.ReadDir(filepath.Join(p.root, migrationsDir))
 	if err != nil && !os.IsNotExist(err) {
 		return nil, err
 	}

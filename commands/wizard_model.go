@@ -2,13 +2,13 @@ package commands
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/kilnhq/kiln/generators/spec"
 	"github.com/kilnhq/kiln/internal/form"
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // fieldTypes are the types the field builder offers, in the DSL's spelling.
@@ -246,7 +246,7 @@ func (p project) existingModels() []spec.Name {
 // goFilesIn lists the .go files of a project directory (not tests), by base
 // name without the extension.
 func (p project) goFilesIn(dir string) []string {
-	entries, _ := os.ReadDir(filepath.Join(p.root, filepath.FromSlash(dir)))
+	entries, _ := plainfile.ReadDir(filepath.Join(p.root, filepath.FromSlash(dir)))
 	var names []string
 	for _, e := range entries {
 		base, ok := strings.CutSuffix(e.Name(), ".go")

