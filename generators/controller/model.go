@@ -22,7 +22,7 @@ func (g gen) modelController(f *jen.File) {
 	g.handler(f, "Store", fmt.Sprintf("Store answers POST %s: it validates the body, creates the %s and answers 201 with it and its Location.",
 		path, m.Human()), g.store()...)
 	g.handler(f, "Show", fmt.Sprintf("Show answers GET %s/{id}: the %s, or 404%s.", path, m.Human(), g.includeDoc()), g.show()...)
-	g.handler(f, "Update", fmt.Sprintf("Update answers PUT and PATCH %s/{id}: it validates the body and saves the fields it sends.", path),
+	g.handler(f, "Update", fmt.Sprintf("Update answers PATCH and PUT %s/{id}: it validates the body (a PUT, which replaces the %s, must send every required field) and saves the fields it sends.", path, m.Human()),
 		g.update()...)
 	g.handler(f, "Destroy", fmt.Sprintf("Destroy answers DELETE %s/{id}: it deletes the %s%s and answers 204.", path, m.Human(), g.softly()),
 		g.destroy()...)

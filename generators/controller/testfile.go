@@ -144,11 +144,15 @@ func (g testGen) crud(base string) []jen.Code {
 		do("GET", jen.Lit(base), jen.Nil(), "StatusOK"),
 		do("GET", loc, jen.Nil(), "StatusOK"),
 		do("PATCH", loc, jen.Id("body"), "StatusOK"),
+	)
+	if g.hasRequiredField() { // a PUT replaces the record: it must send them
+		out = append(out, do("PUT", loc, jen.Map(jen.String()).Any().Values(), "StatusUnprocessableEntity"))
+	}
+	return append(out,
 		do("PUT", loc, jen.Id("body"), "StatusOK"),
 		do("DELETE", loc, jen.Nil(), "StatusNoContent"),
 		do("GET", loc, jen.Nil(), "StatusNotFound"),
 	)
-	return out
 }
 
 // hasRequiredField reports whether an empty body fails validation.

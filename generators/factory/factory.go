@@ -154,10 +154,13 @@ func (g *gen) constructor(def string) *jen.Statement {
 	return call
 }
 
-// parent is the factory.Parent declaration of a belongs-to field.
+// parent declares a belongs-to field's relation. With a default parent it
+// is factory.Parent and the parent's factory constructor; without one, it
+// is OptionalParent (a nullable key, left NULL) or RequiredParent (which
+// For, Has or Recycle must fill, else Create says so), as Parent with a nil
+// constructor does not compile: Go cannot infer the factory type of nil.
 func (g *gen) parent(fl spec.Field) jen.Code {
 	rel := fl.Relation
-	target := rel.Target.Go()
 	p, r := g.recv(), "parent"
 	fk := jen.Id(p).Dot(fl.GoName())
 	var set, isSet jen.Code
@@ -172,16 +175,25 @@ func (g *gen) parent(fl spec.Field) jen.Code {
 		}
 		isSet = jen.Return(fk.Clone().Op("!=").Add(zero))
 	}
-	ctor := jen.Nil()
-	if g.defaultParent(fl) {
-		ctor = jen.Id("New" + target + "Factory")
+	args := []jen.Code{jen.Lit(fl.Name)}
+	decl := jen.Line()
+	switch {
+	case g.defaultParent(fl):
+		decl.Qual(factoryPkg, "Parent")
+		args = append(args, jen.Id(NewFunc(rel.Target)))
+	case fl.Nullable:
+		decl.Qual(factoryPkg, "OptionalParent")
+	default:
+		for _, line := range wrap(g.noParentWhy(fl), 72) {
+			decl.Comment(line).Line()
+		}
+		decl.Qual(factoryPkg, "RequiredParent")
 	}
-	return jen.Line().Qual(factoryPkg, "Parent").Call(
-		jen.Lit(fl.Name),
-		ctor,
-		jen.Func().Params(jen.Id(p).Op("*").Add(g.model()), jen.Id(r).Op("*").Qual(g.modelsPkg, target)).Block(set),
+	args = append(args,
+		jen.Func().Params(jen.Id(p).Op("*").Add(g.model()), jen.Id(r).Op("*").Qual(g.modelsPkg, rel.Target.Go())).Block(set),
 		jen.Func().Params(jen.Id(p).Op("*").Add(g.model())).Bool().Block(isSet),
 	)
+	return decl.Call(args...)
 }
 
 // defaultParent says whether a row gets a new parent when nothing else
@@ -191,6 +203,37 @@ func (g *gen) parent(fl spec.Field) jen.Code {
 func (g *gen) defaultParent(fl spec.Field) bool {
 	target := fl.Relation.Target.Go()
 	return !fl.Nullable && target != g.name.Go() && slices.Contains(g.o.Factories, target)
+}
+
+// noParentWhy is the comment on a RequiredParent: why rows get no parent
+// by default, and what gives them one. A parent factory written later
+// changes nothing here (this file is the app's own), so it says what to
+// edit then.
+func (g *gen) noParentWhy(fl spec.Field) string {
+	target, child := fl.Relation.Target, g.name.Human()
+	rel := strings.ReplaceAll(fl.Name, "_", " ")
+	if target.Go() == g.name.Go() {
+		return fmt.Sprintf("A %s's %s is a %s too, which would need its own %s, "+
+			"forever: give each one an existing %s with For or Recycle.", child, rel, child, rel, child)
+	}
+	return fmt.Sprintf("There was no %s when this was written, so nothing creates a %s's %s: "+
+		"give it with For, Has or Recycle, or, once %s exists, make this "+
+		"factory.Parent(%q, %s, …) to create one per %s.",
+		TypeName(target), child, rel, TypeName(target), fl.Name, NewFunc(target), child)
+}
+
+// wrap splits text into lines of at most width bytes, for comments.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		line = strings.TrimPrefix(line+" "+w, " ")
+	}
+	return append(lines, line)
 }
 
 // definition is definePost: every field of a new row.

@@ -120,6 +120,23 @@ func (mg modelGen) value(c *field) jen.Code {
 // names it: the model's and the field's Go names (PostStatus).
 func (mg modelGen) enumType(c *field) string { return mg.m.Name.Go() + c.model.GoName() }
 
+// required declares Required (validate.Replacer): the JSON keys of the
+// fields the model cannot be without, which Bind holds a PUT to sending and
+// refuses as null.
+func (mg modelGen) required(f *jen.File, reqType string, keys []string) {
+	human := mg.m.Name.Human()
+	comment(f, fmt.Sprintf("Required names, by JSON key, the fields %s %s cannot be without (NOT NULL columns "+
+		"with no default), for validate.Bind: a PUT, which replaces the %s, must send them all, "+
+		"and no request may send one as null.", article(human), human, human))
+	lits := make([]jen.Code, len(keys))
+	for i, k := range keys {
+		lits[i] = jen.Lit(k)
+	}
+	f.Func().Params(jen.Id(reqType)).Id("Required").Params().Index().String().Block(
+		jen.Return(jen.Index().String().Values(lits...)),
+	)
+}
+
 // ignoreRow declares IgnoreRow, so the Update request's unique rules skip
 // the record being updated, found by the route's {id}.
 func (mg modelGen) ignoreRow(f *jen.File, reqType string) {

@@ -69,7 +69,7 @@ func TestGeneratedRequests(t *testing.T) {
 		}
 		return web.JSON(w, http.StatusCreated, post)
 	}))
-	r.Handle("PATCH", "/posts/{id}", web.Handler(func(w http.ResponseWriter, r *http.Request) error {
+	update := web.Handler(func(w http.ResponseWriter, r *http.Request) error {
 		id, err := web.PathID(r, "id")
 		if err != nil {
 			return err
@@ -87,6 +87,12 @@ func TestGeneratedRequests(t *testing.T) {
 			return err
 		}
 		return web.JSON(w, http.StatusOK, post)
+	})
+	r.Handle("PATCH", "/posts/{id}", update)
+	r.Handle("PUT", "/posts/{id}", update)
+	r.Handle("POST", "/addresses", web.Handler(func(w http.ResponseWriter, r *http.Request) error {
+		_, err := validate.Bind[CreateAddressRequest](r, d)
+		return err
 	}))
 	r.Handle("POST", "/users", web.Handler(func(w http.ResponseWriter, r *http.Request) error {
 		_, err := validate.Bind[StoreUserRequest](r, d)
@@ -107,10 +113,22 @@ func TestGeneratedRequests(t *testing.T) {
 		{"POST", "/posts", "{\"title\":\"Hello\",\"views\":0,\"price\":\"9.90\",\"published_at\":\"2026-01-02T03:04:05Z\",\"slug\":\"hello\",\"author_id\":1,\"publish_on\":\"2026-01-02\",\"meta\":{\"a\":1}}", 201, ""},
 		{"POST", "/posts", "{\"title\":\"Again\",\"views\":0,\"price\":1,\"published_at\":\"2026-01-02\",\"slug\":\"hello\",\"author_id\":1}", 422,
 			` + "`" + `{"message":"The slug has already been taken.","errors":{"slug":["The slug has already been taken."]}}` + "`" + `},
+		{"POST", "/posts", "{\"title\":\"   \",\"views\":0,\"price\":1,\"published_at\":\"2026-01-02\",\"slug\":\"blank\",\"author_id\":1}", 422,
+			` + "`" + `{"message":"The title field is required.","errors":{"title":["The title field is required."]}}` + "`" + `},
+		{"PUT", "/posts/1", "{\"title\":\"Hello\",\"body\":null}", 422,
+			` + "`" + `{"message":"The views field is required. (and 4 more errors)","errors":{"author_id":["The author id field is required."],"price":["The price field is required."],"published_at":["The published at field is required."],"slug":["The slug field is required."],"views":["The views field is required."]}}` + "`" + `},
+		{"PATCH", "/posts/1", "{\"views\":null}", 422,
+			` + "`" + `{"message":"The views field is required.","errors":{"views":["The views field is required."]}}` + "`" + `},
+		{"POST", "/addresses", "{}", 422,
+			` + "`" + `{"message":"The address field is required.","errors":{"address":["The address field is required."]}}` + "`" + `},
+		{"POST", "/addresses", "{\"address\":{\"city\":\" \"}}", 422,
+			` + "`" + `{"message":"The address.city field is required.","errors":{"address.city":["The address.city field is required."]}}` + "`" + `},
+		{"POST", "/addresses", "{\"address\":{\"city\":\"Oslo\"}}", 200, ""},
 		{"PATCH", "/posts/1", "{\"slug\":\"hello\",\"title\":\"Hello again\",\"body\":\"text\"}", 200, ""},
 		{"PATCH", "/posts/1", "{\"body\":null,\"title\":\"  \"}", 422,
 			` + "`" + `{"message":"The title field is required.","errors":{"title":["The title field is required."]}}` + "`" + `},
 		{"PATCH", "/posts/1", "{\"body\":null}", 200, ""},
+		{"PUT", "/posts/1", "{\"title\":\"Hello again\",\"views\":3,\"price\":\"2.50\",\"published_at\":\"2026-01-02\",\"slug\":\"hello\",\"author_id\":1}", 200, ""},
 		{"POST", "/users", "{\"name\":\"Bob\",\"email\":\"ada@example.com\",\"password\":\"secret123\",\"password_confirmation\":\"nope\"}", 422,
 			` + "`" + `{"message":"The email has already been taken. (and 1 more error)","errors":{"email":["The email has already been taken."],"password":["The password field confirmation does not match."]}}` + "`" + `},
 		{"POST", "/orders", "{\"items\":[{\"qty\":1},{\"qty\":0,\"sku\":\"x\"}]}", 422,
@@ -134,7 +152,7 @@ func TestGeneratedRequests(t *testing.T) {
 
 	post, err := orm.Find[models.Post](t.Context(), d, 1)
 	must(t, err)
-	if post.Title != "Hello again" || post.Body != nil || post.Status != models.PostStatusDraft || !post.Featured ||
+	if post.Title != "Hello again" || post.Views != 3 || post.Body != nil || post.Status != models.PostStatusDraft || !post.Featured ||
 		post.PublishOn == nil || post.PublishOn.Format("2006-01-02") != "2026-01-02" || string(post.Meta) != ` + "`" + `{"a":1}` + "`" + ` {
 		t.Errorf("stored post: %+v", post)
 	}
@@ -155,6 +173,7 @@ func appRequests(t *testing.T) []Options {
 	return []Options{
 		{Model: &post},
 		{Model: &user, Fields: []string{"email:string:email", "password:string:required:min=8:confirmed"}},
+		{Name: "CreateAddress", Fields: []string{"address.city:string:required"}},
 		{Name: "StoreOrder", Fields: []string{"items:array:required", "items.*.qty:int:required:min=1", "items.*.note:string:max=20", "tags.*:string:max=5"}},
 		renamed(goldenCases["request_every_rule"].options(t), "RegisterUser"),
 		renamed(goldenCases["request_nested"].options(t), "PlaceOrder"),

@@ -31,7 +31,10 @@
 //
 // Rules, with the validator tag each becomes:
 //
-//	required            required (arrays: notblank, so [] is missing too)
+//	required            required; strings and arrays: notblank, so "  " and [] are
+//	                    missing too, as Laravel (which trims) has them
+//	                    objects a path implies are required when a field in them is:
+//	                    address.city:string:required requires address
 //	nullable            may be null; not with required
 //	email, url, uuid    email, url, uuid (uuid on string fields; uuid fields are checked by type)
 //	date                date (implied by date and datetime fields)
@@ -44,11 +47,13 @@
 //	unique=table.column unique=table.column (table alone: the column is the field's name)
 //	exists=table.column exists=table.column
 //	before=D, after=D, before_or_equal=D, after_or_equal=D
-//	                    D is YYYY-MM-DD, today, tomorrow, yesterday, now, or a sibling field
+//	                    D is YYYY-MM-DD (a date that exists), today, tomorrow,
+//	                    yesterday, now, or a sibling field
 //
-// Unknown rules, rules a type cannot take and Laravel spellings that do not
-// fit (min:3, required|email, unique:users,email) are refused with a
-// *spec.Error naming the token and saying what to write instead.
+// Unknown rules, rules a type cannot take, rules no value could pass (a min
+// larger than the max, a date that does not exist) and Laravel spellings
+// that do not fit (min:3, required|email, unique:users,email) are refused
+// with a *spec.Error naming the token and saying what to write instead.
 //
 // # Go types
 //
@@ -64,7 +69,11 @@
 // column is nullable or has a default; max for string sizes; the enum's
 // values; unique=table.column for unique columns; exists=table.id for
 // belongs_to keys) with a method returning a new model, and UpdateXRequest,
-// where every field may be left out (PATCH), nullable fields sent as null
-// clear the column (validate.Sent), unique rules skip the row being updated
-// (IgnoreRow), and Apply copies what was sent into a loaded model.
+// where a PATCH may leave any field out, a PUT must send every field the
+// Store request requires and neither may send one of those as null
+// (Required, validate.Replacer), nullable fields sent as null clear the
+// column (validate.Sent), unique rules skip the row being updated
+// (IgnoreRow), and Apply copies what was sent into a loaded model. The
+// request name may be the model's (Post) or carry the affixes (StorePost,
+// PostRequest); both give StorePostRequest and UpdatePostRequest.
 package request

@@ -58,6 +58,12 @@ func TestRejectedTokens(t *testing.T) {
 		{"address.city:string address.*:string", `address is declared as object, so address.* cannot follow it`},
 		{"", `is empty; write name:type[:rule…]`},
 		{"title:string:", `empty rule ("::" or a trailing ":")`},
+		{"d:date:before=2030-13-45", `before=2030-13-45: 2030-13-45 is not a date (month out of range); write a real date as YYYY-MM-DD`},
+		{"d:date:after_or_equal=2023-02-29", `after_or_equal=2023-02-29: 2023-02-29 is not a date (day out of range)`},
+		{"x:string:min=5:max=3", `min=5 and max=3 contradict each other: min must not be larger than max`},
+		{"x:int:min=10:max=1", `min=10 and max=1 contradict each other`},
+		{"x:float:max=1.5:min=2", `min=2 and max=1.5 contradict each other`},
+		{"x.*:string:min=5:max=3", `min=5 and max=3 contradict each other`},
 	}
 	for _, c := range cases {
 		t.Run(c.token, func(t *testing.T) {
@@ -88,6 +94,7 @@ func TestModelExtraRules(t *testing.T) {
 		"bio:text:required":    `bio cannot be required: its column is nullable or has a default`,
 		"name:string:nullable": `name cannot be nullable: its column is NOT NULL`,
 		"age:int:bogus":        `unknown rule "bogus"`,
+		"name:string:min=300":  `min=300 and max=255 contradict each other`,
 	} {
 		_, err := Generate(Options{Model: &m, Fields: []string{token}, Module: "example.com/app"})
 		var se *spec.Error

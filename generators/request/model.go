@@ -87,6 +87,12 @@ func (root *field) addExtra(m spec.Resource, tok string) error {
 	if msg := existing.mergeRules(f.rules); msg != "" {
 		return fieldError(tok, msg)
 	}
+	if msg := existing.rules.sizeConflict(); msg != "" {
+		if !f.rules.has("max") {
+			msg += fmt.Sprintf(" (max=%s is the column's size)", existing.rules["max"])
+		}
+		return fieldError(tok, msg)
+	}
 	return nil
 }
 

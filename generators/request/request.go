@@ -18,9 +18,10 @@ const Dir = "app/http/requests/"
 // asks for.
 type Options struct {
 	// Name names the request: StoreOrder or StoreOrderRequest both give the
-	// type StoreOrderRequest. With Model it is the base of the two names
-	// (Post: StorePostRequest, UpdatePostRequest) and may be empty, meaning
-	// the model's name.
+	// type StoreOrderRequest. With Model it is the base of the two names,
+	// without a Store or Update prefix and a Request suffix (Post,
+	// StorePost or PostRequest: StorePostRequest, UpdatePostRequest), and
+	// may be empty, meaning the model's name.
 	Name string
 	// Fields are field tokens, path:type[:rule…] (see the package doc). With
 	// Model, a token naming a model field adds rules to it, and any other
@@ -78,6 +79,25 @@ func Generate(o Options) (plan.Plan, error) {
 	return render(path, g.file, o.Module)
 }
 
+// modelBase is the base of the Store and Update request names in a
+// snake_case request name: store_post, update_post and post_request are
+// all post.
+func modelBase(snake string) string {
+	for _, prefix := range []string{"store", "update"} {
+		if snake == prefix {
+			return ""
+		}
+		if rest, ok := strings.CutPrefix(snake, prefix+"_"); ok {
+			snake = rest
+			break
+		}
+	}
+	if snake == "request" {
+		return ""
+	}
+	return strings.TrimSuffix(snake, "_request")
+}
+
 // generateForModel writes StoreXRequest and UpdateXRequest for o.Model.
 func generateForModel(o Options) (plan.Plan, error) {
 	m := *o.Model
@@ -87,7 +107,11 @@ func generateForModel(o Options) (plan.Plan, error) {
 		if err != nil {
 			return plan.Plan{}, err
 		}
-		base = n.Snake()
+		base = modelBase(n.Snake())
+		if base == "" {
+			return plan.Plan{}, &spec.Error{Kind: "request name", Input: o.Name,
+				Msg: fmt.Sprintf("is only a Store/Update prefix or a Request suffix; with --model, give the model's name (%s) or leave the name out", m.Name.Go())}
+		}
 	}
 	names := modelNames(base, m)
 	store, err := modelFields(m, o.Fields)
@@ -98,7 +122,7 @@ func generateForModel(o Options) (plan.Plan, error) {
 	var p plan.Plan
 	for _, file := range []func() (string, *jen.File, error){
 		func() (string, *jen.File, error) { return storeFile(mg, names, store) },
-		func() (string, *jen.File, error) { return updateFile(mg, names, forUpdate(store)) },
+		func() (string, *jen.File, error) { return updateFile(mg, names, store) },
 	} {
 		path, f, err := file()
 		if err != nil {
@@ -124,7 +148,10 @@ func storeFile(mg modelGen, n Names, root *field) (string, *jen.File, error) {
 	return n.StorePath, g.file, nil
 }
 
-func updateFile(mg modelGen, n Names, root *field) (string, *jen.File, error) {
+// updateFile writes the Update request of the Store request's fields,
+// store.
+func updateFile(mg modelGen, n Names, store *field) (string, *jen.File, error) {
+	root := forUpdate(store)
 	g := newGen()
 	g.method = []string{n.Apply}
 	unique := false
@@ -132,19 +159,39 @@ func updateFile(mg modelGen, n Names, root *field) (string, *jen.File, error) {
 		g.sent = g.sent || (c.model != nil && c.presence() == nullable)
 		unique = unique || c.rules.has("unique")
 	}
+	required := requiredColumns(store)
+	if len(required) > 0 {
+		g.method = append(g.method, "Required")
+	}
 	if unique {
 		g.method = append(g.method, "IgnoreRow")
 	}
-	if err := g.structs(n.Update, updateDoc(mg.m, n, g.sent, unique), root, ""); err != nil {
+	if err := g.structs(n.Update, updateDoc(mg.m, n, g.sent, unique, len(required) > 0), root, ""); err != nil {
 		return n.UpdatePath, nil, err
 	}
 	g.file.Line()
 	mg.apply(g.file, n.Update, root)
+	if len(required) > 0 {
+		g.file.Line()
+		mg.required(g.file, n.Update, required)
+	}
 	if unique {
 		g.file.Line()
 		mg.ignoreRow(g.file, n.Update)
 	}
 	return n.UpdatePath, g.file, nil
+}
+
+// requiredColumns are the JSON keys, in field order, of the model fields the
+// Store request requires: NOT NULL columns without a default.
+func requiredColumns(store *field) []string {
+	var keys []string
+	for _, c := range store.children {
+		if c.model != nil && c.presence() == required {
+			keys = append(keys, c.name)
+		}
+	}
+	return keys
 }
 
 func newGen() *gen {
@@ -182,9 +229,17 @@ func storeDoc(m spec.Resource, n Names, root *field) string {
 		n.Store, article(m.Name.Human()), m.Name.Human(), m.Name.Go(), n.Store, v, n.Build, v) + pointerNote(root)
 }
 
-func updateDoc(m spec.Resource, n Names, sent, unique bool) string {
-	s := fmt.Sprintf("%s is the JSON body that changes %s %s, for PATCH and PUT: every field may be left out, "+
-		"and Apply copies only the fields that were sent.", n.Update, article(m.Name.Human()), m.Name.Human())
+func updateDoc(m spec.Resource, n Names, sent, unique, required bool) string {
+	human := m.Name.Human()
+	s := fmt.Sprintf("%s is the JSON body that changes %s %s. A PATCH may leave any field out; "+
+		"a PUT replaces the %s and must send every required field (see Required), "+
+		"and neither may send one of those as null. Apply copies only the fields that were sent.",
+		n.Update, article(human), human, human)
+	if !required {
+		s = fmt.Sprintf("%s is the JSON body that changes %s %s. A PATCH or PUT may leave any field out, "+
+			"as %s %s has no required field, and Apply copies only the fields that were sent.",
+			n.Update, article(human), human, article(human), human)
+	}
 	if sent {
 		s += " A nullable field sent as null clears its column."
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/kilnhq/kiln/generators/spec"
 )
@@ -46,6 +47,17 @@ func (f *field) parseRules(segs []string) string {
 	}
 	if f.rules.has("required") && f.rules.has("nullable") {
 		return "required and nullable contradict each other: a nullable field may be left out or null; keep one"
+	}
+	return f.rules.sizeConflict()
+}
+
+// sizeConflict refuses a min larger than the max, which no value could
+// pass, as between refuses its values the wrong way round.
+func (r ruleSet) sizeConflict() string {
+	lo, hasMin := r["min"]
+	hi, hasMax := r["max"]
+	if hasMin && hasMax && mustFloat(lo) > mustFloat(hi) {
+		return fmt.Sprintf("min=%s and max=%s contradict each other: min must not be larger than max", lo, hi)
 	}
 	return ""
 }
@@ -142,7 +154,8 @@ var ruleParsers = map[string]func(f *field, val string) (string, string){
 		return val, ""
 	},
 	"unique": targetValue("unique"), "exists": targetValue("exists"),
-	"before": dateValue, "after": dateValue, "before_or_equal": dateValue, "after_or_equal": dateValue,
+	"before": dateValue("before"), "after": dateValue("after"),
+	"before_or_equal": dateValue("before_or_equal"), "after_or_equal": dateValue("after_or_equal"),
 }
 
 func noValue(*field, string) (string, string) { return "", "" }
@@ -197,21 +210,31 @@ func targetValue(rule string) func(f *field, val string) (string, string) {
 
 var isoDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`) })
 
-// dateValue checks a before/after value: an ISO date, a relative day, or a
-// sibling field (checked once all fields are known, in checkReferences).
-func dateValue(_ *field, val string) (string, string) {
-	switch {
-	case isoDate().MatchString(val):
+// dateValue checks a before/after value: an ISO date that exists, a
+// relative day, or a sibling field (checked once all fields are known, in
+// finish). A date that does not exist would fail every request at run time.
+func dateValue(rule string) func(*field, string) (string, string) {
+	return func(_ *field, val string) (string, string) {
+		switch {
+		case isoDate().MatchString(val):
+			if _, err := time.Parse(time.DateOnly, val); err != nil {
+				why := ""
+				if pe, ok := err.(*time.ParseError); ok && pe.Message != "" {
+					why = " (" + strings.TrimPrefix(pe.Message, ": ") + ")"
+				}
+				return "", fmt.Sprintf("%s=%s: %s is not a date%s; write a real date as YYYY-MM-DD", rule, val, val, why)
+			}
+			return val, ""
+		case val == "today" || val == "tomorrow" || val == "yesterday" || val == "now":
+			return val, ""
+		case val[0] >= '0' && val[0] <= '9':
+			return "", fmt.Sprintf("date %q: write YYYY-MM-DD (a time of day cannot be written here, as ':' separates rules)", val)
+		}
+		if msg := nameProblem(val); msg != "" {
+			return "", "date or field " + msg
+		}
 		return val, ""
-	case val == "today" || val == "tomorrow" || val == "yesterday" || val == "now":
-		return val, ""
-	case val[0] >= '0' && val[0] <= '9':
-		return "", fmt.Sprintf("date %q: write YYYY-MM-DD (a time of day cannot be written here, as ':' separates rules)", val)
 	}
-	if msg := nameProblem(val); msg != "" {
-		return "", "date or field " + msg
-	}
-	return val, ""
 }
 
 // ruleApplies rejects a rule the field's type cannot take.

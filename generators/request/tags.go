@@ -118,9 +118,13 @@ func (f *field) validateTag() string {
 	}
 	var lead string
 	switch p := f.presence(); {
-	case p == required && f.kind == array:
-		lead = "notblank" // an empty list is missing, as in Laravel
+	case p == required && (f.kind == array || f.stringish()):
+		// An empty list, or a string of only white space, is missing: Laravel
+		// trims strings. notblank's message is required's.
+		lead = "notblank"
 	case p == required:
+		// For an object: present and not null (validator's required on a
+		// struct pointer).
 		lead = "required"
 	case p == filled && f.stringish():
 		lead = "omitnil,notblank"
@@ -142,7 +146,7 @@ func (f *field) elemTag() string {
 	}
 	checks := f.ruleTags()
 	if f.rules.has("required") {
-		checks = append([]string{"required"}, checks...)
+		checks = append([]string{"notblank"}, checks...) // only string elements can be required
 	}
 	if len(checks) == 0 {
 		return ""

@@ -155,11 +155,17 @@ func (f *field) elemProblem() string {
 
 // finish checks what only the whole tree shows: objects and arrays have
 // contents, before/after name a sibling date, and confirmed adds its
-// x_confirmation sibling.
+// x_confirmation sibling. An object that only a path implies (address, for
+// address.city) is required when one of its fields is, as Laravel's
+// address.city rule fails when address is missing: so the body {} is
+// answered "The address field is required." rather than passing.
 func (obj *field) finish(path string) error {
 	for _, c := range obj.children {
 		if err := c.finishField(obj, join(path, c.name)); err != nil {
 			return err
+		}
+		if c.kind == object && c.token == "" && c.requiresAField() {
+			c.rules = ruleSet{"required": ""}
 		}
 	}
 	for _, c := range obj.children {
@@ -193,6 +199,17 @@ func (c *field) finishField(parent *field, path string) error {
 		}
 	}
 	return nil
+}
+
+// requiresAField reports whether one of the object's fields is required
+// (implied objects below it have been marked already, by finish).
+func (obj *field) requiresAField() bool {
+	for _, c := range obj.children {
+		if c.presence() == required {
+			return true
+		}
+	}
+	return false
 }
 
 // dateReference checks a before/after value that names a field.

@@ -21,120 +21,52 @@ func Support() plan.Plan {
 // it is the same in every app.
 const supportSource = `// Package resources shapes the app's JSON responses: one <Model>Resource type
 // per model says which fields the API shows and how, like Laravel's API
-// resources, and the helpers here wrap them the way Laravel does, so clients
-// written for a Laravel API work unchanged.
+// resources, so clients written for a Laravel API work unchanged.
+//
+// The envelopes and helpers come from runtime/resource; the names below let
+// the resources and controllers here use them unqualified, and are the one
+// place to change how the whole app shows its records. There, too:
+// resource.SetWrapping(false) (at start-up) drops the {"data": …} envelope of
+// single records and lists, Wrap(v).Additional(…) adds top-level keys beside
+// "data", and When(cond, v) shows a field (a pointer with omitempty) only when
+// cond holds.
 package resources
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/kilnhq/kiln/runtime/orm"
+	"github.com/kilnhq/kiln/runtime/resource"
 )
 
-// Wrapped is a response body wrapped in {"data": …}. Single records, lists and
-// pages all put their payload under "data", so a client reads every response
-// the same way and top-level keys can be added later without breaking it.
-type Wrapped[T any] struct {
-	Data T ` + "`json:\"data\"`" + `
-}
+// Wrapped is a response body: {"data": …}, with any Additional keys beside it.
+type Wrapped[T any] = resource.Wrapped[T]
 
-// Wrap wraps v in {"data": …}.
-func Wrap[T any](v T) Wrapped[T] { return Wrapped[T]{Data: v} }
+// Page is one page of a list in Laravel's paginated shape: {"data": [...],
+// "links": {...}, "meta": {...}}.
+type Page[T any] = resource.Page[T]
 
-// Page is one page of a list in Laravel's paginated shape.
-type Page[T any] struct {
-	Data  []T       ` + "`json:\"data\"`" + `
-	Links PageLinks ` + "`json:\"links\"`" + `
-	Meta  PageMeta  ` + "`json:\"meta\"`" + `
-}
-
-// PageLinks link to the first, last, previous and next pages; Prev and Next
-// are null at the ends.
-type PageLinks struct {
-	First string  ` + "`json:\"first\"`" + `
-	Last  string  ` + "`json:\"last\"`" + `
-	Prev  *string ` + "`json:\"prev\"`" + `
-	Next  *string ` + "`json:\"next\"`" + `
-}
-
-// PageMeta describes the page. From and To number its first and last rows
-// (from 1) and are null when the page is empty.
-type PageMeta struct {
-	CurrentPage int    ` + "`json:\"current_page\"`" + `
-	From        *int64 ` + "`json:\"from\"`" + `
-	LastPage    int    ` + "`json:\"last_page\"`" + `
-	Path        string ` + "`json:\"path\"`" + `
-	PerPage     int    ` + "`json:\"per_page\"`" + `
-	To          *int64 ` + "`json:\"to\"`" + `
-	Total       int64  ` + "`json:\"total\"`" + `
-}
+// Wrap makes v a response body, {"data": v}.
+func Wrap[T any](v T) Wrapped[T] { return resource.Wrap(v) }
 
 // Paginate shows a page of models as a Page of resources, converting each
-// with show. Its links keep the request's other query parameters (per_page,
-// include, filters), so following them asks for the same list.
+// with show; its links keep the request's other query parameters.
 func Paginate[M, R any](r *http.Request, page orm.Page[M], show func(M) R) Page[R] {
-	meta := PageMeta{
-		CurrentPage: page.Page, LastPage: page.LastPage, Path: r.URL.Path,
-		PerPage: page.PerPage, Total: page.Total,
-	}
-	if n := len(page.Items); n > 0 {
-		from := int64(page.Page-1)*int64(page.PerPage) + 1
-		to := from + int64(n) - 1
-		meta.From, meta.To = &from, &to
-	}
-	return Page[R]{Data: List(page.Items, show), Links: pageLinks(r, page.Page, page.LastPage), Meta: meta}
+	return resource.Paginate(r, page, show)
 }
 
-// pageLinks links the pages around page.
-func pageLinks(r *http.Request, page, last int) PageLinks {
-	links := PageLinks{First: pageURL(r, 1), Last: pageURL(r, last)}
-	if page > 1 {
-		prev := pageURL(r, page-1)
-		links.Prev = &prev
-	}
-	if page < last {
-		next := pageURL(r, page+1)
-		links.Next = &next
-	}
-	return links
-}
+// List shows every model with show; never nil, so an empty list is [].
+func List[M, R any](items []M, show func(M) R) []R { return resource.List(items, show) }
 
-// pageURL is the request's path and query with page set to n. It is relative
-// to the server: the Host header is the client's to choose, and behind a proxy
-// the app does not know its public address.
-func pageURL(r *http.Request, n int) string {
-	q := r.URL.Query()
-	q.Set("page", strconv.Itoa(n))
-	return r.URL.Path + "?" + q.Encode()
-}
+// Many shows a to-many relation only when it was loaded: nil stays nil and is
+// left out of the JSON (omitzero); a loaded relation with no rows is [].
+func Many[M, R any](items []M, show func(M) R) []R { return resource.Many(items, show) }
 
-// List shows every model with show. The result is never nil, so an empty
-// list is [] in JSON, not null.
-func List[M, R any](items []M, show func(M) R) []R {
-	out := make([]R, len(items))
-	for i, m := range items {
-		out[i] = show(m)
-	}
-	return out
-}
+// One shows a to-one relation only when it was loaded: nil, and its omitempty
+// key left out, when it was not.
+func One[M, R any](m *M, show func(M) R) *R { return resource.One(m, show) }
 
-// Many shows a to-many relation: nil (not loaded, so left out of the JSON)
-// stays nil, and a loaded relation with no rows is [].
-func Many[M, R any](items []M, show func(M) R) []R {
-	if items == nil {
-		return nil
-	}
-	return List(items, show)
-}
-
-// One shows a to-one relation: nil when it was not loaded (or there is no
-// related row), so the key is left out of the JSON.
-func One[M, R any](m *M, show func(M) R) *R {
-	if m == nil {
-		return nil
-	}
-	r := show(*m)
-	return &r
-}
+// When returns &v when cond holds, else nil: a pointer field with omitempty
+// then appears only when cond holds (Laravel's $this->when()).
+func When[T any](cond bool, v T) *T { return resource.When(cond, v) }
 `

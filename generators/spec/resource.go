@@ -1,6 +1,9 @@
 package spec
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // maxFields caps the fields of one model; more is almost certainly a
 // mistake (or a script gone wrong) and makes unreadable generated code.
@@ -135,7 +138,25 @@ func (r Resource) problem() string {
 			owners[g] = what
 		}
 	}
+	if msg := r.requiredSelfReference(); msg != "" {
+		return msg
+	}
 	return r.relationProblem(owners)
+}
+
+// requiredSelfReference refuses a belongs_to to the model itself that may
+// not be null: no row could be the first.
+func (r Resource) requiredSelfReference() string {
+	for _, f := range r.Fields {
+		if f.Relation == nil || f.Relation.Target != r.Name || f.Nullable {
+			continue
+		}
+		nullable, rel := f, *f.Relation
+		nullable.Nullable, rel.OnDelete, nullable.Relation = true, defaultOnDelete(true), &rel
+		return fmt.Sprintf("belongs_to %q points at %s itself and may not be null, so the first %s could never be saved (it has no %s to point at); make it nullable: %s",
+			f.Name, r.Name.HumanPlural(), r.Name.Human(), strings.ReplaceAll(f.Name, "_", " "), nullable.String())
+	}
+	return ""
 }
 
 // relationProblem checks has_one / has_many / belongs_to_many relations

@@ -88,6 +88,7 @@ func TestResourceValidate(t *testing.T) {
 		{"too many fields", many, Options{}, "resource", "Post", "at most 200"},
 		{"field named like model", []string{"post:string"}, Options{}, "resource", "Post", "model's own Go name Post"},
 		{"belongs_to named like model", []string{"post:belongs_to=posts"}, Options{}, "resource", "Post", "model's own Go name Post"},
+		{"required self reference", []string{"parent:belongs_to=posts"}, Options{}, "resource", "Post", "could never be saved (it has no parent to point at); make it nullable: parent:belongs_to=posts:nullable"},
 		{"relation vs field", []string{"comments:json"}, Options{HasMany: []string{"comments"}}, "resource", "Post", "both need the Go name Comments"},
 		{"two relations", nil, Options{HasMany: []string{"tags"}, BelongsToMany: []string{"tags"}}, "resource", "Post", "both need the Go name Tags"},
 		{"relation vs belongs_to", []string{"author:belongs_to=users"}, Options{HasOne: []string{"author"}}, "resource", "Post", "both need the Go name Author"},

@@ -225,6 +225,9 @@ func (b Factory[T, S]) createParentsFor(ctx context.Context, q db.Querier, st *r
 		return nil
 	}
 	if l.def == nil {
+		if l.required {
+			return b.missingParent(l)
+		}
 		return nil
 	}
 	parents, err := l.def().createParents(ctx, q, st, len(need))

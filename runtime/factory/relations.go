@@ -19,11 +19,12 @@ type link[T any] struct {
 	name  string       // the relation, "author"
 	ptype reflect.Type // the parent model
 	// def is the parent's own factory, used when nothing else gives the row
-	// a parent; nil leaves the foreign key alone (a nullable or
-	// self-referencing relation, which would otherwise recurse).
-	def   func() source
-	set   func(v *T, parent any) // points the row at parent (*P)
-	isSet func(v *T) bool        // the row has a foreign key already: keep it
+	// a parent; without one the foreign key is left alone (OptionalParent),
+	// or, when required, Create fails (RequiredParent).
+	def      func() source
+	required bool
+	set      func(v *T, parent any) // points the row at parent (*P)
+	isSet    func(v *T) bool        // the row has a foreign key already: keep it
 	// pick, from For or Has, chooses the parent of row i; shared, from For
 	// with a factory, is made once for every row.
 	pick   func(i int) any
@@ -58,6 +59,40 @@ func Parent[T, P, PS any](name string, newFactory func() PS, set func(v *T, p *P
 		l.def = func() source { return asSource(newFactory()) }
 	}
 	return Relation[T]{l}
+}
+
+// OptionalParent declares a belongs-to relation whose nullable key stays
+// NULL unless For, Has or Recycle gives the row a parent: a new row needs
+// none, and for a self-reference a parent made by default would need a
+// parent of its own, forever.
+func OptionalParent[T, P any](name string, set func(v *T, p *P), isSet func(v *T) bool) Relation[T] {
+	return Parent[T, P, any](name, nil, set, isSet)
+}
+
+// RequiredParent declares a belongs-to relation whose key is required but
+// that has no factory to create parents with: the parent model had no
+// factory when the relation was written, or it is a self-reference (see
+// OptionalParent). For, Has or Recycle must give each row its parent;
+// Create and Insert fail, saying so, for a row that gets none, rather than
+// insert a key that points nowhere. Make leaves such a key zero, as it
+// leaves the keys of the parents it makes.
+func RequiredParent[T, P any](name string, set func(v *T, p *P), isSet func(v *T) bool) Relation[T] {
+	r := Parent[T, P, any](name, nil, set, isSet)
+	r.l.required = true
+	return r
+}
+
+// missingParent is Create's error for a row that a RequiredParent relation
+// gave no parent. It names the generated constructors (NewPostFactory) to
+// say where the relation is declared and how to have parents created.
+func (b Factory[T, S]) missingParent(l link[T]) error {
+	model := reflect.TypeFor[T]()
+	if l.ptype == model {
+		return fmt.Errorf("factory: each %v needs an existing %v as its %s: give it with For or Recycle", model, l.ptype, l.name)
+	}
+	return fmt.Errorf("factory: each %v needs a %v as its %s, and nothing creates one: give it with For, Has or Recycle, "+
+		"or declare the relation in New%s as factory.Parent(%q, New%sFactory, …)",
+		model, l.ptype, l.name, reflect.TypeFor[S]().Name(), l.name, l.ptype.Name())
 }
 
 // asSource checks that an app's factory type embeds a Factory.

@@ -24,8 +24,10 @@ import (
 //   - a database error from unique or exists is returned as is (500).
 //
 // q runs the unique and exists rules; it may be nil when T has none. When T
-// implements RowIgnorer its unique rules skip the row being updated, and an
-// embedded Sent is filled with the keys the body had.
+// implements RowIgnorer its unique rules skip the row being updated; when it
+// implements Replacer a PUT must send every required field, and no request
+// may send one as null; and an embedded Sent is filled with the keys the
+// body had.
 func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	var v, zero T
 	raw, err := decodeBody(r, &v)
@@ -43,8 +45,15 @@ func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 		}
 		ctx = Ignoring(ctx, row)
 	}
-	if err := Struct(ctx, q, &v); err != nil {
+	fails, err := structFailures(ctx, q, &v)
+	if err != nil {
 		return zero, err
+	}
+	if missing := missingRequired(r.Method, raw, &v); missing != nil {
+		fails = inFieldOrder(reflect.TypeFor[T](), append(missing, fails...))
+	}
+	if len(fails) > 0 {
+		return zero, unprocessable(fails, customMessages(&v))
 	}
 	return v, nil
 }
@@ -56,24 +65,37 @@ func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 // a CLI flag). q may be nil when v has no unique or exists rules; Ignoring
 // sets the row unique rules skip.
 func Struct(ctx context.Context, q db.Querier, v any) error {
+	fails, err := structFailures(ctx, q, v)
+	if err != nil {
+		return err
+	}
+	if len(fails) > 0 {
+		return unprocessable(fails, customMessages(v))
+	}
+	return nil
+}
+
+// structFailures runs v's validate tags: the rules that failed, in field
+// order, or the error that kept a rule from running.
+func structFailures(ctx context.Context, q db.Querier, v any) ([]failure, error) {
 	st := &callState{q: q, ignore: ignoredRow(ctx)}
 	err := engine().StructCtx(context.WithValue(ctx, ctxKey{}, st), v)
 	if st.err != nil {
-		return st.err
+		return nil, st.err
 	}
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
 		if err != nil {
-			return fmt.Errorf("validate: %w", err) // not a struct: a programming error
+			return nil, fmt.Errorf("validate: %w", err) // not a struct: a programming error
 		}
-		return nil
+		return nil, nil
 	}
 	root := deref(reflect.TypeOf(v))
 	fails := make([]failure, len(verrs))
 	for i, fe := range verrs {
 		fails[i] = fromFieldError(root, fe)
 	}
-	return unprocessable(fails, customMessages(v))
+	return fails, nil
 }
 
 // customMessages returns v's own messages, if it has any.

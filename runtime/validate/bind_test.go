@@ -47,6 +47,7 @@ func serve[T any](t *testing.T, q db.Querier, opts web.Options) string {
 	})
 	r.Handle("POST", "/bind", handler)
 	r.Handle("PATCH", "/bind/{id}", handler)
+	r.Handle("PUT", "/bind/{id}", handler)
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)
 	return srv.URL
@@ -74,7 +75,9 @@ func post(t *testing.T, method, url, contentType, body string) (int, string) {
 	return resp.StatusCode, strings.TrimSuffix(string(b), "\n")
 }
 
-// TestBindOverHTTP sends real requests and checks the exact answers.
+// TestBindOverHTTP sends real requests and checks the exact answers: the
+// errors map lists fields in the request type's order, as Laravel lists them
+// in rule order.
 func TestBindOverHTTP(t *testing.T) {
 	url := serve[storePost](t, nil, web.Options{MaxBody: 256}) + "/bind"
 	const json = "application/json"
@@ -86,7 +89,7 @@ func TestBindOverHTTP(t *testing.T) {
 		{"valid", json, `{"title":"Hi","views":0,"items":[{"qty":2}]}`, 200,
 			`{"title":"Hi","email":"","views":0,"role":"","items":[{"qty":2}],"author_id":null}`},
 		{"three errors", json, `{"email":"nope","role":"root"}`, 422,
-			`{"message":"The title field is required. (and 3 more errors)","errors":{"email":["The email field must be a valid email address."],"role":["The selected role is invalid."],"title":["The title field is required."],"views":["The views field is required."]}}`},
+			`{"message":"The title field is required. (and 3 more errors)","errors":{"title":["The title field is required."],"email":["The email field must be a valid email address."],"views":["The views field is required."],"role":["The selected role is invalid."]}}`},
 		{"one error", json, `{"title":"Hi"}` + "\n", 422,
 			`{"message":"The views field is required.","errors":{"views":["The views field is required."]}}`},
 		{"nested", json, `{"title":"Hi","views":1,"items":[{"qty":1},{"qty":0},{}]}`, 422,
@@ -96,7 +99,7 @@ func TestBindOverHTTP(t *testing.T) {
 		{"unknown nested field", json, `{"title":"Hi","views":1,"items":[{"qty":1},{"qty":1,"price":3}]}`, 422,
 			`{"message":"The items.1.price field is prohibited.","errors":{"items.1.price":["The items.1.price field is prohibited."]}}`},
 		{"wrong types", json, `{"title":7,"views":"many","items":[{"qty":1.5}]}`, 422,
-			`{"message":"The title field must be a string. (and 2 more errors)","errors":{"items.0.qty":["The items.0.qty field must be an integer."],"title":["The title field must be a string."],"views":["The views field must be an integer."]}}`},
+			`{"message":"The title field must be a string. (and 2 more errors)","errors":{"title":["The title field must be a string."],"views":["The views field must be an integer."],"items.0.qty":["The items.0.qty field must be an integer."]}}`},
 		{"not an array", json, `{"title":"Hi","views":1,"items":{"qty":1}}`, 422,
 			`{"message":"The items field must be an array.","errors":{"items":["The items field must be an array."]}}`},
 		{"case-insensitive keys", json, `{"Title":"Hi","VIEWS":3}`, 200,
@@ -104,6 +107,8 @@ func TestBindOverHTTP(t *testing.T) {
 		{"malformed", json, `{"title":`, 400, `{"message":"malformed JSON: unexpected end of input"}`},
 		{"empty", json, ``, 400, `{"message":"request body is empty: send a JSON value"}`},
 		{"array body", json, `[1]`, 400, `{"message":"request body must be a JSON object"}`},
+		{"null body", json, `null`, 400, `{"message":"request body must be a JSON object"}`},
+		{"null body with spaces", json, " null \n", 400, `{"message":"request body must be a JSON object"}`},
 		{"trailing data", json, `{"title":"Hi","views":1} {}`, 400, `{"message":"unexpected data after the JSON value at line 1, column 26"}`},
 		{"not JSON", "text/plain", `{}`, 415, `{"message":"unsupported Content-Type \"text/plain\": send application/json"}`},
 		{"too large", json, `{"title":"` + strings.Repeat("a", 300) + `"}`, 413, `{"message":"request body too large: the limit is 256 bytes"}`},

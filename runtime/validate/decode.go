@@ -25,11 +25,15 @@ import (
 // body that is not an object is still a 400.
 func decodeBody(r *http.Request, v any) ([]byte, error) {
 	body, err := web.DecodeBody(r, v)
-	if err == nil || !dataError(err) {
+	if err != nil && !dataError(err) {
 		return body, err
 	}
 	if t := reflect.TypeOf(v).Elem(); t.Kind() == reflect.Struct && firstByte(body) != '{' {
+		// Also a null body, which decodes into a struct without error.
 		return nil, web.BadRequest("request body must be a JSON object")
+	}
+	if err == nil {
+		return body, nil
 	}
 	var fails []failure
 	locate(body, reflect.TypeOf(v).Elem(), "", &fails)

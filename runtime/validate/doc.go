@@ -40,8 +40,10 @@
 //
 // A request type may implement Messages to override messages (keys "rule" or
 // "field.rule", with :attribute and the rule's parameters as placeholders),
-// IgnoreRow so unique rules skip the record being updated, and may embed Sent
-// to tell a field sent as null from one left out.
+// IgnoreRow so unique rules skip the record being updated, Required (see
+// Replacer) so a PUT must send every required field and no request may send
+// one as null, and may embed Sent to tell a field sent as null from one left
+// out.
 //
 // There is one validator per process, built on first use. It is not exposed:
 // its registrations are fixed, so nothing a handler does can change how

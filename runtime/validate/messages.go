@@ -119,9 +119,14 @@ func dateWords(param string) string {
 // errorPath turns validator's namespace of a field of root
 // (StorePostRequest.Items[0].Qty) into the JSON path Laravel reports
 // (items.0.qty). It walks the Go names because validator names embedded
-// structs, which JSON flattens away.
+// structs, which JSON flattens away. The namespace starts with root's name,
+// which may hold dots (reqGeneric[example.com/app.Item]), unless root is
+// unnamed.
 func errorPath(root reflect.Type, structNS string) string {
-	segs := strings.Split(structNS, ".")[1:] // the first is root's own name
+	if name := root.Name(); name != "" {
+		structNS = strings.TrimPrefix(structNS, name+".")
+	}
+	segs := strings.Split(structNS, ".")
 	t := root
 	var path []string
 	for _, seg := range segs {
@@ -208,15 +213,21 @@ func upperFirst(s string) string {
 // summary names the first one and counts the rest.
 func unprocessable(fails []failure, custom map[string]string) *web.Error {
 	errs := make(map[string][]string, len(fails))
+	var order []string
 	first := ""
 	for _, f := range fails {
 		msg := f.message(custom)
 		if first == "" {
 			first = msg
 		}
+		if _, seen := errs[f.path]; !seen {
+			order = append(order, f.path)
+		}
 		errs[f.path] = append(errs[f.path], msg)
 	}
-	return web.Unprocessable(summary(first, len(fails)), errs)
+	e := web.Unprocessable(summary(first, len(fails)), errs)
+	e.Order = order // the fields in rule order, as Laravel lists them
+	return e
 }
 
 // summary is Laravel's top-level message: "The title field is required.

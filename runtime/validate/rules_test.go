@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -375,6 +376,47 @@ func TestDecodeErrors(t *testing.T) {
 		_, err := Bind[reqTypes](r, nil)
 		if got := oneError(t, err); got != want {
 			t.Errorf("%s: got %q, want %q", body, got, want)
+		}
+	}
+}
+
+type reqGeneric[T any] struct {
+	Title string `json:"title" validate:"required"`
+	Inner *T     `json:"inner" validate:"required"`
+}
+
+// TestErrorPathRoots: errors name the JSON path whatever the root type is
+// called: a generic instantiation, whose name holds dots, or an unnamed
+// struct, whose namespace has no root segment at all.
+func TestErrorPathRoots(t *testing.T) {
+	anon := struct {
+		Title   string `json:"title" validate:"required"`
+		Address *struct {
+			City string `json:"city" validate:"required"`
+		} `json:"address"`
+	}{}
+	anon.Address = &struct {
+		City string `json:"city" validate:"required"`
+	}{}
+	for _, c := range []struct {
+		v    any
+		want []string
+	}{
+		{&anon, []string{"address.city", "title"}},
+		{&reqGeneric[reqItem]{}, []string{"inner", "title"}},
+		{&reqGeneric[reqItem]{Title: "x", Inner: &reqItem{}}, []string{"inner.qty"}},
+	} {
+		var e *web.Error
+		if err := Struct(context.Background(), nil, c.v); !errors.As(err, &e) {
+			t.Fatalf("%T: got %v", c.v, err)
+		}
+		var got []string
+		for k := range e.Errors {
+			got = append(got, k)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%T: error keys %q, want %q", c.v, got, c.want)
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package validate
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sent records which top-level keys a request body had. Embed it in a
@@ -41,36 +43,58 @@ func (s *Sent) setSent(keys []string) { s.keys = keys }
 
 type sentSetter interface{ setSent(keys []string) }
 
+// member is one key of a JSON object and whether its value is null.
+type member struct {
+	key  string
+	null bool
+}
+
 // topLevelKeys lists the keys of the JSON object raw, in order, unescaped.
 // raw must be valid JSON (Bind has decoded it already); anything but an
 // object gives nil.
 func topLevelKeys(raw []byte) []string {
+	members := topLevelMembers(raw)
+	if members == nil {
+		return nil
+	}
+	keys := make([]string, len(members))
+	for i, m := range members {
+		keys[i] = m.key
+	}
+	return keys
+}
+
+// topLevelMembers lists the members of the JSON object raw, in order, keys
+// unescaped; as topLevelKeys, raw must be valid JSON.
+func topLevelMembers(raw []byte) []member {
 	i := skipSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
 		return nil
 	}
-	var keys []string
+	var members []member
 	i++
 	for {
 		i = skipSpace(raw, i)
 		if i >= len(raw) || raw[i] != '"' {
-			return keys // '}' of an empty object, or the end
+			return members // '}' of an empty object, or the end
 		}
 		end := skipString(raw, i)
-		keys = append(keys, unquote(raw[i:end]))
-		i = skipSpace(raw, end)
-		i = skipValue(raw, skipSpace(raw, i+1)) // past ':' and the value
-		i = skipSpace(raw, i)
+		m := member{key: unquote(raw[i:end])}
+		i = skipSpace(raw, skipSpace(raw, end)+1) // past ':'
+		m.null = bytes.HasPrefix(raw[i:], []byte("null"))
+		members = append(members, m)
+		i = skipSpace(raw, skipValue(raw, i))
 		if i >= len(raw) || raw[i] != ',' {
-			return keys
+			return members
 		}
 		i++
 	}
 }
 
-// unquote decodes a JSON string literal; plain ones need no decoding.
+// unquote decodes a JSON string literal as encoding/json does; plain ones
+// need no decoding (invalid UTF-8 does: it becomes U+FFFD).
 func unquote(lit []byte) string {
-	if !strings.ContainsRune(string(lit), '\\') {
+	if !strings.ContainsRune(string(lit), '\\') && utf8.Valid(lit) {
 		return string(lit[1 : len(lit)-1])
 	}
 	var s string

@@ -22,8 +22,12 @@ type Error struct {
 	Status  int                 // the HTTP status, 400–599
 	Message string              // for the client: never internals such as SQL
 	Errors  map[string][]string // per-field messages, for 422
-	Header  http.Header         // extra response headers: Allow, Retry-After
-	Err     error               // the cause, for logs (and for bodies under APP_DEBUG on 5xx)
+	// Order lists Errors' keys in the order the body shows them (Laravel's
+	// rule order: the form's first field first); keys it leaves out follow,
+	// sorted.
+	Order  []string
+	Header http.Header // extra response headers: Allow, Retry-After
+	Err    error       // the cause, for logs (and for bodies under APP_DEBUG on 5xx)
 }
 
 func (e *Error) Error() string {

@@ -40,6 +40,12 @@ var errorCases = []errorCase{
 	{name: "422", err: web.Unprocessable("", map[string][]string{
 		"title": {"The title field is required."}, "body": {"The body is too short.", "The body is dull."}}),
 		status: 422, body: `{"message":"The body is too short. (and 2 more errors)","errors":{"body":["The body is too short.","The body is dull."],"title":["The title field is required."]}}`},
+	{name: "422 in the validator's order", err: func() error {
+		e := web.Unprocessable("The title field is required.", map[string][]string{
+			"zeta": {"z"}, "body": {"b"}, "title": {"t"}, "alpha": {"a"}})
+		e.Order = []string{"title", "slug", "body", "title"} // slug has no errors; title twice
+		return e
+	}(), status: 422, body: `{"message":"The title field is required.","errors":{"title":["t"],"body":["b"],"alpha":["a"],"zeta":["z"]}}`},
 	{name: "429", err: web.TooManyRequests("").WithRetryAfter(1500 * time.Millisecond), status: 429,
 		body: `{"message":"too many requests"}`, header: [2]string{"Retry-After", "2"}},
 	{name: "500", err: web.Internal(errors.New("disk on fire")), status: 500, body: `{"message":"internal server error"}`},

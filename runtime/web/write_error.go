@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kilnhq/kiln/runtime/db"
@@ -66,12 +67,49 @@ func respond(w http.ResponseWriter, r *http.Request, e *Error) {
 // errorBody is the JSON of an error response; detail is the cause's text, sent
 // only in debug mode.
 func errorBody(e *Error, detail string) []byte {
+	var errs *fieldErrors
+	if len(e.Errors) > 0 {
+		errs = &fieldErrors{e.Errors, e.Order}
+	}
 	body, _ := json.Marshal(struct { // strings and string maps always encode
-		Message string              `json:"message"`
-		Errors  map[string][]string `json:"errors,omitempty"`
-		Error   string              `json:"error,omitempty"`
-	}{e.Message, e.Errors, detail})
+		Message string       `json:"message"`
+		Errors  *fieldErrors `json:"errors,omitempty"`
+		Error   string       `json:"error,omitempty"`
+	}{e.Message, errs, detail})
 	return append(body, '\n')
+}
+
+// fieldErrors is a 422's errors map, written in its order.
+type fieldErrors struct {
+	byField map[string][]string
+	order   []string
+}
+
+// MarshalJSON writes the fields in order, then any others sorted.
+func (f *fieldErrors) MarshalJSON() ([]byte, error) {
+	keys := make([]string, 0, len(f.byField))
+	for _, k := range f.order {
+		if _, ok := f.byField[k]; ok && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	rest := len(keys)
+	for k := range f.byField {
+		if !slices.Contains(keys[:rest], k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys[rest:])
+	b := []byte{'{'}
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		name, _ := json.Marshal(k)
+		msgs, _ := json.Marshal(f.byField[k])
+		b = append(append(append(b, name...), ':'), msgs...)
+	}
+	return append(b, '}'), nil
 }
 
 // classify maps err to the *Error that answers it. Explicit *Errors win over

@@ -1,0 +1,77 @@
+package validate
+
+import (
+	"net/http"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// Replacer is implemented by an update request whose record has fields it
+// cannot be without (NOT NULL columns with no default). Required names them
+// by JSON key. Bind then holds a PUT, which replaces the record, to sending
+// every one of them, as a store request must; and it refuses any of them
+// sent as null, by PUT or PATCH, which could otherwise not clear the column
+// and would be ignored. Each miss is Laravel's "The title field is
+// required.", reported together with the other failed rules.
+//
+// Generated update requests implement it; a PATCH may still leave any field
+// out.
+type Replacer interface {
+	Required() []string
+}
+
+// missingRequired returns a required failure for each of v's Required keys
+// that the body, raw, leaves out on a PUT or sends as null.
+func missingRequired(method string, raw []byte, v any) []failure {
+	rep, ok := v.(Replacer)
+	if !ok {
+		return nil
+	}
+	members := topLevelMembers(raw)
+	var fails []failure
+	for _, key := range rep.Required() {
+		i := findMember(members, key)
+		if i < 0 && method == http.MethodPut || i >= 0 && members[i].null {
+			fails = append(fails, failure{path: key, rule: "required"})
+		}
+	}
+	return fails
+}
+
+// findMember returns the index of key among members, matched as
+// encoding/json matches keys to fields (exactly, else ignoring case; the
+// last of several wins, as it is the one decoded), or -1.
+func findMember(members []member, key string) int {
+	if i := slices.IndexFunc(members, func(m member) bool { return m.key == key }); i >= 0 {
+		return i
+	}
+	for i := len(members) - 1; i >= 0; i-- {
+		if strings.EqualFold(members[i].key, key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// inFieldOrder sorts failures by the struct field their top-level key names
+// in t, keeping the order within a field, so the summary message names the
+// first field a reader of the request type meets.
+func inFieldOrder(t reflect.Type, fails []failure) []failure {
+	fields := fieldsOf(deref(t))
+	position := func(f failure) int {
+		key := f.path
+		for i, c := range key {
+			if c == '.' {
+				key = key[:i]
+				break
+			}
+		}
+		if i, ok := fields[key]; ok {
+			return i
+		}
+		return len(fields)
+	}
+	slices.SortStableFunc(fails, func(a, b failure) int { return position(a) - position(b) })
+	return fails
+}
