@@ -1,8 +1,13 @@
 package commands
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -10,6 +15,7 @@ import (
 	"github.com/kilnhq/kiln/generators/plan"
 	"github.com/kilnhq/kiln/generators/request"
 	"github.com/kilnhq/kiln/generators/resource"
+	"github.com/kilnhq/kiln/generators/routes"
 	"github.com/kilnhq/kiln/generators/spec"
 	"github.com/kilnhq/kiln/internal/plainfile"
 )
@@ -128,22 +134,26 @@ too when missing).`,
 	f.StringVar(&o.model, "model", "", "wire the handlers to `Model` (implies --resource)")
 	f.BoolVar(&o.resource, "resource", false, "the five API handlers: index, store, show, update, destroy")
 	f.BoolVar(&o.resource, "api", false, "same as --resource: kiln controllers are JSON APIs")
-	f.BoolVar(&o.requests, "requests", false, "accepted for Laravel compatibility: --model always uses requests")
+	f.BoolVar(&o.requests, "requests", false, "accepted with --model (which always uses the model's requests), for Laravel compatibility")
 	return cmd
 }
 
 func runMakeController(cmd *cobra.Command, g *globals, o httpOptions, args []string) error {
+	if o.requests && o.model == "" {
+		return usagef("--requests needs --model: the Store and Update requests are derived from the model's fields (kiln make controller %s --api --model <Model>); for other requests, use kiln make request", args[0])
+	}
+	names, err := controllerNames(args, o.resource || o.model != "")
+	if err != nil {
+		return err
+	}
 	proj, err := loadProject(g)
 	if err != nil {
 		return err
 	}
-	var names []spec.Name
-	for _, a := range args {
-		n, err := controller.ParseName(a)
-		if err != nil {
-			return asUsage(err)
+	if o.resource || o.model != "" {
+		if err := proj.checkRoutesFile(names); err != nil {
+			return err
 		}
-		names = append(names, n)
 	}
 	res, err := o.withModel(proj)
 	if err != nil {
@@ -171,6 +181,42 @@ func runMakeController(cmd *cobra.Command, g *globals, o httpOptions, args []str
 	return applyPlan(cmd, g, proj.root, p)
 }
 
+// controllerNames parses make controller's names, refusing a controller given
+// twice (Post PostController) and, for resource controllers, two that would
+// be registered at one path (Post Posts: /api/posts).
+func controllerNames(args []string, resource bool) ([]spec.Name, error) {
+	var names []spec.Name
+	byFile, byRoute := map[string]string{}, map[string]string{}
+	for _, a := range args {
+		n, err := controller.ParseName(a)
+		if err != nil {
+			return nil, asUsage(err)
+		}
+		if prev, ok := byFile[controller.Path(n)]; ok {
+			if prev == a {
+				return nil, usagef("controller name %q is given twice: give each controller once", a)
+			}
+			return nil, usagef("controller names %q and %q both name %s: give each controller once", prev, a, controller.TypeName(n))
+		}
+		if prev, ok := byRoute[n.RoutePath()]; ok && resource {
+			return nil, usagef("controllers %q and %q would both be registered at %s: give one of them", prev, a, n.RoutePath())
+		}
+		byFile[controller.Path(n)], byRoute[n.RoutePath()] = a, a
+		names = append(names, n)
+	}
+	return names, nil
+}
+
+// checkRoutesFile refuses, before planning, to register resource controllers
+// in an app without routes/api.go, saying what to create: the plan's edit
+// would fail with no more than "file does not exist".
+func (p project) checkRoutesFile(names []spec.Name) error {
+	if len(names) == 0 || p.exists(routes.File) {
+		return nil
+	}
+	return routes.Missing(routes.Resource{Path: names[0].RoutePath(), Controller: controller.TypeName(names[0])})
+}
+
 func newMakeRequestCmd(g *globals) *cobra.Command {
 	var o httpOptions
 	cmd := &cobra.Command{
@@ -185,6 +231,9 @@ With --model, Store<Model>Request and Update<Model>Request derived from the mode
   kiln make request Search q:string:required:min=2 page:int:min=1`,
 		Args: minArgs("request name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkASCIIFieldNames(args[1:]); err != nil {
+				return err
+			}
 			proj, err := loadProject(g)
 			if err != nil {
 				return err
@@ -203,6 +252,67 @@ With --model, Store<Model>Request and Update<Model>Request derived from the mode
 	}
 	cmd.Flags().StringVar(&o.model, "model", "", "derive Store and Update requests from `Model`")
 	return cmd
+}
+
+// checkASCIIFieldNames refuses request fields whose names are not ASCII
+// (naïve:string), suggesting an ASCII spelling (naive) where one is plain:
+// the request generator would suggest the name back, accent and all.
+func checkASCIIFieldNames(fields []string) error {
+	for _, tok := range fields {
+		name, _, _ := strings.Cut(tok, ":")
+		for _, seg := range strings.Split(name, ".") {
+			i := strings.IndexFunc(seg, func(r rune) bool { return r >= utf8.RuneSelf })
+			if i < 0 {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(seg[i:])
+			msg := fmt.Sprintf("name %q contains %q; use ASCII snake_case (a-z, 0-9 and _)", seg, string(r))
+			if ex := asciiName(seg); ex != "" {
+				msg += ", e.g. " + ex
+			}
+			return asUsage(&spec.Error{Kind: "request field", Input: tok, Msg: msg})
+		}
+	}
+	return nil
+}
+
+// asciiFold spells accented Latin letters in ASCII.
+var asciiFold = sync.OnceValue(func() map[rune]string {
+	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th"}
+	for ascii, letters := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ď", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥ", "i": "ìíîïĩīĭįı",
+		"j": "ĵ", "k": "ķ", "l": "ĺļľ", "n": "ñńņň", "o": "òóôõöōŏő", "r": "ŕŗř", "s": "śŝşš", "t": "ţť",
+		"u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = ascii
+		}
+	}
+	return m
+})
+
+// asciiName is name in ASCII snake_case (Crème-Brûlée → creme_brulee), or ""
+// when a letter has no plain ASCII spelling or the result is no valid name.
+func asciiName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		r = unicode.ToLower(r)
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_':
+			b.WriteRune(r)
+		case r == '-' || r == ' ':
+			b.WriteByte('_')
+		case asciiFold()[r] != "":
+			b.WriteString(asciiFold()[r])
+		default:
+			return ""
+		}
+	}
+	s := b.String()
+	if s == "" || s[0] < 'a' || s[0] > 'z' || strings.HasSuffix(s, "_") || strings.Contains(s, "__") {
+		return ""
+	}
+	return s
 }
 
 func newMakeResourceCmd(g *globals) *cobra.Command {

@@ -134,6 +134,11 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	if err != nil {
 		return asUsage(err)
 	}
+	if o.controller {
+		if err := proj.checkRoutesFile([]spec.Name{res.Name}); err != nil {
+			return err
+		}
+	}
 	markUUIDParents(proj, res)
 	p, err := planConcurrently(
 		func() (plan.Plan, error) { return modelPlans(g, proj, res, name, fields, o) },

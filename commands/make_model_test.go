@@ -7,11 +7,12 @@ import (
 	"testing"
 )
 
-// newTestApp writes the smallest project kiln make accepts: a go.mod.
+// newTestApp writes the smallest project kiln make accepts: a go.mod
+// requiring kiln.
 func newTestApp(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module blog\n\ngo 1.26\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module blog\n\ngo 1.26\n\nrequire github.com/kilnhq/kiln v0.1.0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir

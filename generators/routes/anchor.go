@@ -3,6 +3,7 @@ package routes
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 
 	"github.com/kilnhq/kiln/generators/internal/goedit"
 )
@@ -13,6 +14,7 @@ const wantSignature = "func API(r *web.Router, database *db.DB)"
 // anchor is where a registration goes: the body of func API and the names of
 // its parameters, which the new line uses.
 type anchor struct {
+	fn     *ast.FuncDecl
 	body   *ast.BlockStmt
 	router string // the *web.Router parameter: r
 	db     string // the *db.DB parameter: database
@@ -23,12 +25,11 @@ type anchor struct {
 func findAnchor(f *goedit.File, path, controller string) (anchor, error) {
 	fn := apiFunc(f.File)
 	if fn == nil {
-		return anchor{}, fmt.Errorf("%s has no %s to register %s in: add it and pass routes.API to app.Config.Routes, or register the routes yourself with r.Resource(%q, &controllers.%s{DB: database})",
-			File, wantSignature, controller, path, controller)
+		return anchor{}, noAPI("has no", "add it", path, controller)
 	}
 	web, _ := importName(f.File, webPkg)
 	db, _ := importName(f.File, dbPkg)
-	a := anchor{body: fn.Body}
+	a := anchor{fn: fn, body: fn.Body}
 	for _, p := range fn.Type.Params.List {
 		for _, n := range p.Names {
 			switch {
@@ -44,6 +45,67 @@ func findAnchor(f *goedit.File, path, controller string) (anchor, error) {
 			File, controller, wantSignature, dbPkg)
 	}
 	return a, nil
+}
+
+// declares reports whether name is declared anywhere in func API — as a
+// parameter or result, a variable, a constant or a type, in any block —
+// so that a package imported under name cannot be used there. A name
+// declared only in a nested block is not in scope where the new line goes;
+// counting it anyway is on the safe side.
+func (a anchor) declares(name string) bool {
+	found := false
+	is := func(ids ...*ast.Ident) {
+		for _, id := range ids {
+			found = found || id != nil && id.Name == name
+		}
+	}
+	fields := func(l *ast.FieldList) {
+		if l != nil {
+			for _, f := range l.List {
+				is(f.Names...)
+			}
+		}
+	}
+	ast.Inspect(a.fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncType:
+			fields(n.TypeParams)
+			fields(n.Params)
+			fields(n.Results)
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, e := range n.Lhs {
+					id, _ := e.(*ast.Ident)
+					is(id)
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				k, _ := n.Key.(*ast.Ident)
+				v, _ := n.Value.(*ast.Ident)
+				is(k, v)
+			}
+		case *ast.ValueSpec:
+			is(n.Names...)
+		case *ast.TypeSpec:
+			is(n.Name)
+		}
+		return !found
+	})
+	return found
+}
+
+// Missing is the error for an app without routes/api.go, in which r is to be
+// registered; the command checks before planning its edit, which would fail
+// with no more than "file does not exist".
+func Missing(r Resource) error {
+	return noAPI("does not exist, so there is no", "create the file (package routes) with it", r.Path, r.Controller)
+}
+
+// noAPI says that the file lacks func API, and what to do.
+func noAPI(problem, fix, path, controller string) error {
+	return fmt.Errorf("%s %s %s to register %s in: %s and pass routes.API to app.Config.Routes, or register the routes yourself with r.Resource(%q, &controllers.%s{DB: database})",
+		File, problem, wantSignature, controller, fix, path, controller)
 }
 
 // apiFunc is the top-level func API, or nil.

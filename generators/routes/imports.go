@@ -31,33 +31,71 @@ func importName(f *ast.File, importPath string) (string, bool) {
 	return path.Base(importPath), false
 }
 
-// addImport plans the import of importPath under its own name and returns
-// that name. The app's own packages form the last import group, as goimports
-// keeps them: the new import joins the imports of module, or starts that
-// group at the end of the first parenthesised import declaration. A file that
-// writes one import per declaration gets a new declaration after its last
-// import, in its own style.
-func addImport(f *goedit.File, importPath, module string) (string, goedit.Insert, error) {
-	name := path.Base(importPath)
-	if taken := nameTaken(f.File, name); taken != "" {
-		return "", goedit.Insert{}, fmt.Errorf("%s already uses the name %s for %s, so kiln cannot import %s; rename that, or register the controller yourself",
-			File, name, taken, importPath)
+// importNames are every name the file uses for the package at importPath:
+// usually one, but a file may import a package twice under two names.
+func importNames(f *ast.File, importPath string) []string {
+	var names []string
+	for _, spec := range f.Imports {
+		if p, _ := strconv.Unquote(spec.Path.Value); p != importPath {
+			continue
+		}
+		name := path.Base(importPath)
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if name != "_" && name != "." {
+			names = append(names, name)
+		}
 	}
-	quoted := strconv.Quote(importPath)
+	return names
+}
+
+// addImport plans the import of importPath and returns the name the file
+// will use for it: its own name or, when the file uses that name already (an
+// import, a declaration, or any identifier in used, such as a variable in
+// func API), the alias app<name>, then app<name>2, …. The alias is found on
+// a second run like any import name, so the edit stays idempotent. The app's own
+// packages form the last import group, as goimports keeps them: the new
+// import joins the imports of module, or starts that group at the end of the
+// first parenthesised import declaration. A file that writes one import per
+// declaration gets a new declaration after its last import, in its own style.
+func addImport(f *goedit.File, importPath, module string, used map[string]bool) (string, goedit.Insert, error) {
+	base := path.Base(importPath)
+	name := ""
+	for i := 0; i < 100 && name == ""; i++ {
+		c := base
+		switch {
+		case i == 1:
+			c = "app" + base
+		case i > 1:
+			c = "app" + base + strconv.Itoa(i)
+		}
+		if !used[c] && nameTaken(f.File, c) == "" {
+			name = c
+		}
+	}
+	if name == "" {
+		return "", goedit.Insert{}, fmt.Errorf("%s uses every name kiln would import %s under; register the controller yourself", File, importPath)
+	}
+	spec := strconv.Quote(importPath)
+	if name != base {
+		spec = name + " " + spec
+	}
 	decl, last := importDecls(f.File)
 	switch {
 	case decl != nil:
-		return name, addSpec(f, decl, quoted, module), nil
+		return name, addSpec(f, decl, spec, module), nil
 	case last != nil:
-		return name, goedit.Insert{At: f.LineEnd(last.End(), token.NoPos), Text: "\n\nimport " + quoted}, nil
+		return name, goedit.Insert{At: f.LineEnd(last.End(), token.NoPos), Text: "\n\nimport " + spec}, nil
 	}
-	return name, goedit.Insert{At: f.LineEnd(f.Name.End(), token.NoPos), Text: "\n\nimport " + quoted}, nil
+	return name, goedit.Insert{At: f.LineEnd(f.Name.End(), token.NoPos), Text: "\n\nimport " + spec}, nil
 }
 
-// addSpec plans quoted's line in the parenthesised import declaration decl:
+// addSpec plans spec's line (a quoted path, with its alias if any) in the
+// parenthesised import declaration decl:
 // after the last import of module, or as a new group at the end, below any
 // comments closing the declaration.
-func addSpec(f *goedit.File, decl *ast.GenDecl, quoted, module string) goedit.Insert {
+func addSpec(f *goedit.File, decl *ast.GenDecl, spec, module string) goedit.Insert {
 	var after ast.Spec
 	for _, s := range decl.Specs {
 		if p, _ := strconv.Unquote(s.(*ast.ImportSpec).Path.Value); p == module || strings.HasPrefix(p, module+"/") {
@@ -66,12 +104,12 @@ func addSpec(f *goedit.File, decl *ast.GenDecl, quoted, module string) goedit.In
 	}
 	switch {
 	case after != nil:
-		return goedit.Insert{At: f.LineEnd(after.End(), decl.Rparen), Text: "\n\t" + quoted}
+		return goedit.Insert{At: f.LineEnd(after.End(), decl.Rparen), Text: "\n\t" + spec}
 	case len(decl.Specs) > 0:
 		end := decl.Specs[len(decl.Specs)-1].End()
-		return goedit.Insert{At: f.LastCommentBefore(end, decl.Rparen), Text: "\n\n\t" + quoted}
+		return goedit.Insert{At: f.LastCommentBefore(end, decl.Rparen), Text: "\n\n\t" + spec}
 	}
-	return goedit.Insert{At: decl.Lparen + 1, Text: "\n\t" + quoted + "\n"}
+	return goedit.Insert{At: decl.Lparen + 1, Text: "\n\t" + spec + "\n"}
 }
 
 // importDecls returns the first parenthesised import declaration, which a new
@@ -88,6 +126,21 @@ func importDecls(f *ast.File) (paren, last *ast.GenDecl) {
 		last = g
 	}
 	return paren, last
+}
+
+// identsIn is every identifier f's declarations mention: the names they
+// declare and use, including func API's parameters and variables.
+func identsIn(f *ast.File) map[string]bool {
+	used := map[string]bool{}
+	for _, d := range f.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+			return true
+		})
+	}
+	return used
 }
 
 // nameTaken says what already uses name at the top of f — another import or a

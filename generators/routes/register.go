@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strconv"
+	"strings"
+
+	"github.com/kilnhq/kiln/generators/internal/goedit"
 )
 
 // registration is the line that registers controller:
@@ -13,39 +17,159 @@ func registration(a anchor, path, pkg, controller string) string {
 	return fmt.Sprintf("%s.Resource(%s, &%s.%s{DB: %s})", a.router, strconv.Quote(path), pkg, controller, a.db)
 }
 
-// registered reports whether the file already serves the resource: a
-// Resource call for path or for the controller type, or a route of its own
-// for path or path/{id} (which Resource would register a second time, and
-// ServeMux panics on). It looks everywhere, so a registration the user moved
-// into a Group or a helper function still counts. pkg is the file's name for
-// the controllers package; imported says whether it is imported at all.
-func registered(f *ast.File, path, pkg string, imported bool, controller string) bool {
+// registered reports whether the file already registers the controller type
+// with Resource, anywhere: a registration the user moved into a Group or a
+// helper function, or wrote with the conventional constructor, still counts.
+// pkgs are the file's names for the controllers package.
+func registered(f *ast.File, pkgs []string, controller string) bool {
 	found := false
 	ast.Inspect(f, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && !found {
-			found = routesPath(call, path) || (imported && isResourceCall(call) && mentions(call.Args[1], pkg, controller))
+		if call, ok := n.(*ast.CallExpr); ok && !found && isResourceCall(call) {
+			for _, pkg := range pkgs {
+				found = found || mentions(call.Args[1], pkg, controller)
+			}
 		}
 		return !found
 	})
 	return found
 }
 
-// routeMethods are the web.Router methods that take a path.
-var routeMethods = map[string]bool{"Resource": true, "Get": true, "Post": true, "Put": true, "Patch": true, "Delete": true, "Handle": true}
+// resourceRoutes are the method and pattern pairs Resource registers, {id}
+// standing for any single-segment wildcard.
+var resourceRoutes = [...]struct{ method, suffix string }{
+	{"GET", ""}, {"POST", ""}, {"GET", "/{id}"}, {"PUT", "/{id}"}, {"PATCH", "/{id}"}, {"DELETE", "/{id}"},
+}
 
-// routesPath reports whether call registers path or path/{id}:
-// r.Resource("/api/posts", …), r.Get("/api/posts/{id}", …), r.Handle("GET", "/api/posts", …).
-func routesPath(call *ast.CallExpr, path string) bool {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || !routeMethods[sel.Sel.Name] {
+// routeMethods are the web.Router methods that register a route, with the
+// HTTP method each registers: "" for Resource (all of resourceRoutes) and
+// "?" for Handle, whose first argument says ("" there is every method).
+var routeMethods = map[string]string{"Resource": "", "Get": "GET", "Post": "POST", "Put": "PUT", "Patch": "PATCH", "Delete": "DELETE", "Handle": "?"}
+
+// conflicts returns the calls in f that register a route Resource(path, …)
+// would register too — GET or POST path, or GET, PUT, PATCH or DELETE
+// path/{…} — which http.ServeMux panics on at start-up, or which would take
+// the place of the user's handler. Paths inside r.Group(prefix, func(…) {…})
+// count with their prefix; routes whose path or method is not a literal are
+// not known, and not counted.
+func conflicts(f *ast.File, path string) []*ast.CallExpr {
+	var out []*ast.CallExpr
+	var walk func(n ast.Node, prefix string)
+	walk = func(n ast.Node, prefix string) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if sel.Sel.Name == "Group" && len(call.Args) == 2 {
+				if lit, ok := call.Args[1].(*ast.FuncLit); ok {
+					p, known := stringLit(call.Args[0])
+					if known {
+						walk(lit.Body, prefix+strings.TrimSuffix(p, "/"))
+					}
+					return false // a group whose prefix is unknown: its paths are too
+				}
+			}
+			if claims(call, sel.Sel.Name, prefix, path) {
+				out = append(out, call)
+			}
+			return true
+		})
+	}
+	walk(f, "")
+	return out
+}
+
+// claims reports whether call, a call of the method name under the group
+// prefix, registers one of the routes Resource(path, …) would.
+func claims(call *ast.CallExpr, name, prefix, path string) bool {
+	method, ok := routeMethods[name]
+	if !ok {
 		return false
 	}
-	for _, arg := range call.Args {
-		if s := stringLit(arg); s == path || s == path+"/{id}" {
+	args := call.Args
+	if method == "?" { // Handle(method, path, h)
+		if len(args) != 3 {
+			return false
+		}
+		m, known := stringLit(args[0])
+		if !known {
+			return false
+		}
+		method, args = strings.ToUpper(m), args[1:]
+		if method == "" {
+			method = "*" // every method
+		}
+	}
+	if len(args) != 2 {
+		return false
+	}
+	p, known := stringLit(args[0])
+	if !known {
+		return false
+	}
+	p = prefix + p
+	if method == "" { // another Resource: its path, or a longer one
+		p = strings.TrimSuffix(p, "/")
+		return p == path
+	}
+	if method == "HEAD" { // a GET route answers HEAD too
+		method = "GET"
+	}
+	for _, r := range resourceRoutes {
+		if (r.method == method || method == "*") && samePattern(p, path+r.suffix) {
 			return true
 		}
 	}
 	return false
+}
+
+// samePattern reports whether ServeMux paths a and b match the same requests:
+// equal, but for the names of single-segment wildcards ({id}, {post}).
+func samePattern(a, b string) bool {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	if len(as) != len(bs) {
+		return false
+	}
+	for i := range as {
+		if as[i] != bs[i] && !(isWildcard(as[i]) && isWildcard(bs[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// isWildcard reports whether a path segment is a single-segment wildcard:
+// {id}, but not {rest...} or {$}.
+func isWildcard(seg string) bool {
+	return len(seg) > 2 && seg[0] == '{' && seg[len(seg)-1] == '}' && seg != "{$}" && !strings.HasSuffix(seg, "...}")
+}
+
+// conflictError refuses to register controller at path, which calls in the
+// file register already, naming each with its line.
+func conflictError(f *goedit.File, calls []*ast.CallExpr, path, controller string) error {
+	lines := make([]string, 0, len(calls))
+	for _, c := range calls {
+		lines = append(lines, fmt.Sprintf("%s:%d: %s", File, f.Line(c.Pos()), callText(f, c)))
+	}
+	slices.Sort(lines)
+	return fmt.Errorf("cannot register %s at %s: the path is already in use (%s); remove or move those routes, or register %s at another path yourself",
+		controller, path, strings.Join(lines, "; "), controller)
+}
+
+// callText is call's source, on one line, shortened when long.
+func callText(f *goedit.File, call *ast.CallExpr) string {
+	s := string(f.Src[f.Offset(call.Pos()):f.Offset(call.End())])
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = strings.TrimSpace(s[:i]) + " …"
+	}
+	if r := []rune(s); len(r) > 100 {
+		s = string(r[:99]) + "…"
+	}
+	return s
 }
 
 // isResourceCall reports whether call looks like router.Resource(path, c).
@@ -54,17 +178,14 @@ func isResourceCall(call *ast.CallExpr) bool {
 	return ok && sel.Sel.Name == "Resource" && len(call.Args) == 2
 }
 
-// stringLit is the value of a string literal, or "" for any other expression.
-func stringLit(e ast.Expr) string {
+// stringLit is the value of a string literal, and whether e is one.
+func stringLit(e ast.Expr) (string, bool) {
 	lit, ok := e.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
-		return ""
+		return "", false
 	}
 	s, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return ""
-	}
-	return s
+	return s, err == nil
 }
 
 // mentions reports whether e refers to the controller type pkg.name or to its

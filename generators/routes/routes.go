@@ -7,11 +7,12 @@
 // of the controllers package) into the file's text at places found with
 // go/ast, and changes nothing else: every comment stays where it was, no
 // import is reordered, and the result is only gofmt'd. The edit is idempotent
-// — a controller or path that is already registered anywhere in the file
-// leaves it byte for byte as it was — and its result must parse before it is
-// returned. A file without the anchor it needs (func API(r *web.Router,
-// database *db.DB)) is refused with a message saying what to add, so nothing
-// half-done is ever written.
+// — a controller that is already registered with Resource anywhere in the
+// file leaves it byte for byte as it was — and its result must parse before
+// it is returned. Refused, with a message saying what to change, so that
+// nothing half-done is ever written: a file without the anchor it needs
+// (func API(r *web.Router, database *db.DB)), and a path another route uses
+// already (the new routes would never be registered, or ServeMux would panic).
 package routes
 
 import (
@@ -74,18 +75,28 @@ func RegisterResource(src []byte, module, path, controller string) ([]byte, erro
 	if err != nil {
 		return nil, fmt.Errorf("%s does not parse, so kiln cannot register %s in it: %w", File, controller, err)
 	}
-	pkg, imported := importName(f.File, ControllersPath(module))
-	if registered(f.File, path, pkg, imported, controller) {
+	pkgs := importNames(f.File, ControllersPath(module))
+	if registered(f.File, pkgs, controller) {
 		return src, nil
+	}
+	if calls := conflicts(f.File, path); len(calls) > 0 {
+		return nil, conflictError(f, calls, path, controller)
 	}
 	a, err := findAnchor(f, path, controller)
 	if err != nil {
 		return nil, err
 	}
+	pkg := ""
+	for _, name := range pkgs {
+		if !a.declares(name) { // not shadowed where the new line goes
+			pkg = name
+			break
+		}
+	}
 	var ins []goedit.Insert
-	if !imported {
+	if pkg == "" {
 		var imp goedit.Insert
-		if pkg, imp, err = addImport(f, ControllersPath(module), module); err != nil {
+		if pkg, imp, err = addImport(f, ControllersPath(module), module, identsIn(f.File)); err != nil {
 			return nil, err
 		}
 		ins = append(ins, imp)

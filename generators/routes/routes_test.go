@@ -28,7 +28,14 @@ var goldenCases = map[string]struct {
 	"routes_old_signature":       {"/api/posts", "PostController", false},
 	"routes_no_api":              {"/api/posts", "PostController", false},
 	"routes_import_clash":        {"/api/posts", "PostController", false},
-	"routes_path_taken":          {"/api/posts", "PostController", true},
+	// A path some other route serves is refused, naming the route: kiln's
+	// routes would never be registered, or ServeMux would panic at start-up.
+	"routes_path_taken":            {"/api/posts", "PostController", false},
+	"routes_path_in_use":           {"/api/users", "UserController", false},
+	"routes_path_other_controller": {"/api/posts", "PostsController", false},
+	// A variable in API named like the controllers package gets it aliased.
+	"routes_local_clash":     {"/api/posts", "PostController", false},
+	"routes_shadowed_import": {"/api/posts", "PostController", false},
 }
 
 func TestGolden(t *testing.T) {
@@ -41,6 +48,7 @@ func TestGolden(t *testing.T) {
 				p.Add(File+".error", []byte(err.Error()+"\n"))
 			} else {
 				checkIdempotent(t, out, c.path, c.controller)
+				typeCheck(t, out)
 				if c.unchanged && !bytes.Equal(out, src) {
 					t.Error("the file registers the resource already but was changed")
 				}
@@ -177,4 +185,102 @@ func TestRegistersBeforeFinalReturn(t *testing.T) {
 		t.Errorf("got:\n%s\nwant it to end with:\n%s", out, want)
 	}
 	checkIdempotent(t, out, "/api/posts", "PostController")
+}
+
+// apiFile is a routes file whose func API has the given parameters and body.
+func apiFile(params, body string) []byte {
+	return []byte("package routes\n\nimport (\n\t\"net/http\"\n\n\t\"github.com/kilnhq/kiln/runtime/db\"\n\t\"github.com/kilnhq/kiln/runtime/web\"\n)\n\n" +
+		"func API(r *web.Router, database *db.DB" + params + ") {\n" + body + "\n}\n\n" +
+		"func h(w http.ResponseWriter, r *http.Request) {}\n")
+}
+
+// Every route Resource would register — GET and POST on the path, GET, PUT,
+// PATCH and DELETE on path/{…} — makes the path taken, with or without a
+// Group prefix; other routes near it do not.
+func TestPathInUse(t *testing.T) {
+	for _, c := range []struct {
+		body  string
+		taken bool
+	}{
+		{`r.Get("/api/posts", h)`, true},
+		{`r.Post("/api/posts/", h)`, false}, // a subtree pattern: more specific routes win
+		{`r.Post("/api/posts", h)`, true},
+		{`r.Put("/api/posts/{post}", h)`, true},
+		{`r.Handle("PATCH", "/api/posts/{id}", http.HandlerFunc(h))`, true},
+		{`r.Handle("head", "/api/posts", http.HandlerFunc(h))`, true},
+		{`r.Handle("", "/api/posts/{id}", http.HandlerFunc(h))`, true},
+		{`r.Group("/api", func(g *web.Router) { g.Group("/posts/", func(p *web.Router) { p.Delete("/{id}", h) }) })`, true},
+		{`r.Resource("/api/posts/", &other{})`, true},
+		{`r.Post("/api/posts/{id}", h)`, false},
+		{`r.Get("/api/posts/{id}/comments", h)`, false},
+		{`r.Get("/api/posts/{rest...}", h)`, false},
+		{`r.Get("/api/posts/{$}", h)`, false},
+		{`r.Get("/api/postsx", h)`, false},
+		{`r.Handle("OPTIONS", "/api/posts", http.HandlerFunc(h))`, false},
+		{`r.Group(prefix(), func(g *web.Router) { g.Get("/posts", h) })`, false}, // unknown prefix
+		{`r.Group("/v2", func(g *web.Router) { g.Get("/api/posts", h) })`, false},
+	} {
+		out, err := RegisterResource(apiFile("", "\t"+c.body), module, "/api/posts", "PostController")
+		switch {
+		case c.taken && (err == nil || !strings.Contains(err.Error(), "cannot register PostController at /api/posts: the path is already in use (routes/api.go:11: ")):
+			t.Errorf("%s: err = %v, want the path refused naming line 11", c.body, err)
+		case !c.taken && err != nil:
+			t.Errorf("%s: %v", c.body, err)
+		case !c.taken && !bytes.Contains(out, []byte(`r.Resource("/api/posts", &controllers.PostController{DB: database})`)):
+			t.Errorf("%s: not registered:\n%s", c.body, out)
+		}
+	}
+}
+
+// The controller's own registration, in kiln's form or the user's, is no
+// conflict: the file is left as it is.
+func TestOwnRegistrationIsNoConflict(t *testing.T) {
+	for _, reg := range []string{
+		`&controllers.PostController{DB: database}`,
+		`controllers.NewPostController(database)`,
+	} {
+		src := []byte("package routes\n\nimport (\n\t\"github.com/kilnhq/kiln/runtime/db\"\n\t\"github.com/kilnhq/kiln/runtime/web\"\n\n\t\"example.com/blog/app/http/controllers\"\n)\n\n" +
+			"func API(r *web.Router, database *db.DB) {\n\tr.Resource(\"/api/posts\", " + reg + ")\n}\n")
+		out, err := RegisterResource(src, module, "/api/posts", "PostController")
+		if err != nil || !bytes.Equal(out, src) {
+			t.Errorf("%s: got %v\n%s\nwant the file unchanged", reg, err, out)
+		}
+	}
+}
+
+// Whatever declares the name controllers in func API, the new line must not
+// refer to it: the package is imported as appcontrollers instead, the result
+// compiles, and a second run changes nothing.
+func TestAliasesControllersDeclaredInAPI(t *testing.T) {
+	for _, c := range []struct{ params, body string }{
+		{"", "\tcontrollers := 1\n\t_ = controllers"},
+		{"", "\tvar controllers = []string{}\n\t_ = controllers"},
+		{"", "\tconst controllers = 1"},
+		{"", "\ttype controllers int"},
+		{"", "\tfor controllers := range 3 {\n\t\t_ = controllers\n\t}"},
+		{"", "\tswitch controllers := any(1).(type) {\n\tdefault:\n\t\t_ = controllers\n\t}"},
+		{"", "\tfunc(controllers int) {}(1)"},
+		{", controllers []string", ""},
+		{"", "\tappcontrollers := 1\n\tcontrollers := appcontrollers\n\t_ = controllers"},
+	} {
+		out, err := RegisterResource(apiFile(c.params, c.body), module, "/api/posts", "PostController")
+		if err != nil {
+			t.Errorf("%q: %v", c.body, err)
+			continue
+		}
+		if !bytes.Contains(out, []byte("appcontrollers")) || !bytes.Contains(out, []byte(`"example.com/blog/app/http/controllers"`)) {
+			t.Errorf("%q: the controllers package is not aliased:\n%s", c.body, out)
+		}
+		typeCheck(t, out)
+		checkIdempotent(t, out, "/api/posts", "PostController")
+	}
+}
+
+// A missing routes file gets the message a file without func API gets.
+func TestMissing(t *testing.T) {
+	err := Missing(Resource{"/api/posts", "PostController"})
+	want := `routes/api.go does not exist, so there is no func API(r *web.Router, database *db.DB) to register PostController in: create the file (package routes) with it and pass routes.API to app.Config.Routes, or register the routes yourself with r.Resource("/api/posts", &controllers.PostController{DB: database})`
+	if err == nil || err.Error() != want {
+		t.Errorf("Missing = %v\nwant %s", err, want)
+	}
 }
