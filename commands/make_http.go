@@ -223,8 +223,9 @@ func newMakeRequestCmd(g *globals) *cobra.Command {
 		Use:   "request <Name> [field…]",
 		Short: "Generate validated request types",
 		Long: `Generate app/http/requests/<name>.go: a struct with json and validate tags, bound with
-validate.Bind. Fields are path:type[:rule…] with Laravel's rules written with =:
-  title:string:required:max=255   email:string:required:email:unique=users.email
+validate.Bind. Fields are path:type[:rule…] with Laravel's rules, values written
+Laravel's way (max:255, unique:users,email) or with = (max=255, unique=users.email):
+  title:string:required:max:255   email:string:required:email:unique=users.email
   role:string:in=admin,user       items.*.qty:int:required:min=1
 With --model, Store<Model>Request and Update<Model>Request derived from the model.`,
 		Example: `  kiln make request StorePost --model Post

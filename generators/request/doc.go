@@ -52,8 +52,10 @@
 //
 // Unknown rules, rules a type cannot take, rules no value could pass (a min
 // larger than the max, a date that does not exist) and Laravel spellings
-// that do not fit (min:3, required|email, unique:users,email) are refused
-// with a *spec.Error naming the token and saying what to write instead.
+// that do not fit (required|email, unique:users,email,NULL,id) are refused
+// with a *spec.Error naming the token and saying what to write instead. A
+// rule's value may be written Laravel's way, min:3 and unique:users,email,
+// as well as kiln's, min=3 and unique=users.email.
 //
 // # Go types
 //

@@ -19,7 +19,8 @@ func TestRejectedTokens(t *testing.T) {
 		{"author:belongs_to=users", `belongs_to is for models; in a request write the key and check it, e.g. author_id:bigint:exists=users.id`},
 		{"title:string:requird", `unknown rule "requird"; rules: required, nullable`},
 		{"title:string:required|max:255", `"required|max": separate rules with ":", not "|"`},
-		{"title:string:min:3", `rule min needs a value: write min=3 (rules use = where Laravel uses :)`},
+		{"title:string:min:required", `rule min needs a value: write min=3 (or Laravel's min:3)`},
+		{"title:string:required:max", `rule max needs a value, e.g. max=255`},
 		{"title:string:max=", `rule max needs a value, e.g. max=255`},
 		{"title:string:required=yes", `rule required takes no value; write just required`},
 		{"title:string:required:required", `rule "required" is given twice; keep one`},
@@ -37,7 +38,7 @@ func TestRejectedTokens(t *testing.T) {
 		{"role:string:in=a,a", `in value "a" is given twice`},
 		{"level:int:in=1,x", `in value "x" is not a whole number, as level is`},
 		{"slug:string:regex=^[a-z]+$", `regex takes the name of a pattern the app registers with validate.RegisterPattern`},
-		{"email:string:unique=users,email", `unique=users,email: write unique=users.email (table.column, not Laravel's table,column)`},
+		{"email:string:unique:users,email,NULL,id", `unique=users,email,NULL,id: write unique=table.column (Laravel's extra parameters, such as the row to ignore, are not needed`},
 		{"email:string:exists=Users.email", `exists=Users.email: name "Users": use snake_case`},
 		{"on:date:before=2024-01-01T10", `date "2024-01-01T10": write YYYY-MM-DD`},
 		{"on:date:after=start", `after=start: no field start next to on to compare with`},
@@ -155,6 +156,33 @@ func TestModelNames(t *testing.T) {
 		src := string(f.Content)
 		if !strings.Contains(src, "type "+n.Store+" struct") && !strings.Contains(src, "type "+n.Update+" struct") {
 			t.Errorf("%s declares neither request type", f.Path)
+		}
+	}
+}
+
+// Laravel's spelling of a rule's value, min:3 and unique:users,email, gives
+// the same request as kiln's, min=3 and unique=users.email.
+func TestLaravelRuleSpelling(t *testing.T) {
+	pairs := [][2]string{
+		{"title:string:required:min:3:max:255", "title:string:required:min=3:max=255"},
+		{"email:string:required:email:unique:users,email", "email:string:required:email:unique=users.email"},
+		{"age:int:between:18,99", "age:int:between=18,99"},
+		{"role:string:in:admin,user", "role:string:in=admin,user"},
+		{"author_id:bigint:exists:users,id", "author_id:bigint:exists=users.id"},
+		{"ends_on:date:after:starts_on starts_on:date", "ends_on:date:after=starts_on starts_on:date"},
+		{"slug:string:regex:slug", "slug:string:regex=slug"},
+	}
+	for _, p := range pairs {
+		render := func(fields string) string {
+			t.Helper()
+			plan, err := Generate(Options{Name: "StoreThing", Fields: strings.Fields(fields), Module: "example.com/app"})
+			if err != nil {
+				t.Fatalf("%s: %v", fields, err)
+			}
+			return string(plan.Files[0].Content)
+		}
+		if laravel, kiln := render(p[0]), render(p[1]); laravel != kiln {
+			t.Errorf("%s gives\n%s\nbut %s gives\n%s", p[0], laravel, p[1], kiln)
 		}
 	}
 }

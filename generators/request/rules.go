@@ -37,10 +37,17 @@ var laravelOnly = map[string]string{
 	"bail":      "each field reports its first failing rule already",
 }
 
-// parseRules reads the rule segments of a token into f.rules.
+// parseRules reads the rule segments of a token into f.rules. A rule that
+// takes a value may be written kiln's way, min=3, or Laravel's, min:3: a
+// value-taking rule without "=" takes the next segment as its value, unless
+// that segment is a rule itself (title:string:max:required lacks the max).
 func (f *field) parseRules(segs []string) string {
 	f.rules = ruleSet{}
-	for i, seg := range segs {
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		if laravelValue(seg, segs[i+1:]) {
+			seg, i = seg+"="+segs[i+1], i+1
+		}
 		if msg := f.parseRule(seg, segs[i+1:]); msg != "" {
 			return msg
 		}
@@ -85,7 +92,7 @@ func (f *field) parseRule(seg string, rest []string) string {
 	case takesValue && (!hasVal || val == ""):
 		ex := ruleExamples[name]
 		if len(rest) > 0 && !hasVal {
-			return fmt.Sprintf("rule %s needs a value: write %s (rules use = where Laravel uses :)", name, ex)
+			return fmt.Sprintf("rule %s needs a value: write %s (or Laravel's %s)", name, ex, strings.Replace(ex, "=", ":", 1))
 		}
 		return fmt.Sprintf("rule %s needs a value, e.g. %s", name, ex)
 	case !takesValue && hasVal:
@@ -100,6 +107,19 @@ func (f *field) parseRule(seg string, rest []string) string {
 	}
 	f.rules[name] = v
 	return ""
+}
+
+// laravelValue reports whether seg is a rule that takes a value written the
+// Laravel way, its value being the first of rest.
+func laravelValue(seg string, rest []string) bool {
+	if strings.Contains(seg, "=") || len(rest) == 0 || flagRules[seg] {
+		return false
+	}
+	_, isRule := ruleParsers[seg]
+	next, _, _ := strings.Cut(rest[0], "=")
+	_, nextIsRule := ruleParsers[next]
+	_, nextIsLaravel := laravelOnly[next]
+	return isRule && !nextIsRule && !nextIsLaravel && rest[0] != ""
 }
 
 // flagRules take no value.
@@ -188,13 +208,17 @@ func mustFloat(s string) float64 {
 	return v
 }
 
-// targetValue parses unique/exists: table.column, or just table, when the
-// column is the field's own name (Laravel's unique:users).
+// targetValue parses unique/exists: table.column (or Laravel's
+// table,column), or just table, when the column is the field's own name
+// (Laravel's unique:users).
 func targetValue(rule string) func(f *field, val string) (string, string) {
 	return func(f *field, val string) (string, string) {
+		if strings.Count(val, ",") == 1 && !strings.Contains(val, ".") {
+			val = strings.Replace(val, ",", ".", 1) // Laravel's table,column
+		}
 		table, column, hasColumn := strings.Cut(val, ".")
 		if strings.Contains(val, ",") {
-			return "", fmt.Sprintf("%s=%s: write %s=%s (table.column, not Laravel's table,column)", rule, val, rule, strings.Replace(val, ",", ".", 1))
+			return "", fmt.Sprintf("%s=%s: write %s=table.column (Laravel's extra parameters, such as the row to ignore, are not needed: update requests ignore their own row)", rule, val, rule)
 		}
 		if !hasColumn {
 			column = f.name
