@@ -131,6 +131,9 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 	}
 	o.companions()
 	res, err := spec.NewResource(name, fields, o.spec)
+	if err == nil {
+		err = res.ValidateNew()
+	}
 	if err != nil {
 		return asUsage(err)
 	}

@@ -56,7 +56,7 @@ func requiresKiln(gomod []byte) bool {
 		if i := strings.Index(line, "//"); i >= 0 {
 			line = line[:i]
 		}
-		f := strings.Fields(line)
+		f := strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ").Replace(line)) // require( is valid too
 		switch {
 		case len(f) == 0:
 		case inBlock && f[0] == ")":

@@ -14,6 +14,8 @@ func TestRequiresKiln(t *testing.T) {
 		{"module blog\n// require github.com/kilnhq/kiln v0.1.0\n", false},
 		{"module blog\nrequire github.com/kilnhq/kiln-extras v0.1.0\n", false},
 		{"module blog\nrequire (\n\tgithub.com/google/uuid v1.6.0\n)\nrequire example.com/x v1.0.0\n", false},
+		{"module blog\nrequire(\n\tgithub.com/kilnhq/kiln v0.1.0\n)\n", true},
+		{"module blog\r\nrequire (\r\n\tgithub.com/kilnhq/kiln v0.1.0\r\n)\r\n", true},
 		{"module blog\n", false},
 	}
 	for _, c := range cases {

@@ -61,8 +61,11 @@ type fieldBuilder struct {
 
 // check validates token as the next field.
 func (b *fieldBuilder) check(token string) error {
-	_, err := spec.NewResource(b.model, append(slices.Clone(b.fields), token), b.opts)
-	return err
+	r, err := spec.NewResource(b.model, append(slices.Clone(b.fields), token), b.opts)
+	if err != nil {
+		return err
+	}
+	return r.ValidateNew()
 }
 
 // askField asks for one field and returns its DSL token, or "" when the

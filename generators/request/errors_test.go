@@ -21,6 +21,8 @@ func TestRejectedTokens(t *testing.T) {
 		{"title:string:required|max:255", `"required|max": separate rules with ":", not "|"`},
 		{"title:string:min:required", `rule min needs a value: write min=3 (or Laravel's min:3)`},
 		{"title:string:required:max", `rule max needs a value, e.g. max=255`},
+		{"title:string:max:requird", `rule max needs a value: write max=255 (or Laravel's max:255)`},
+		{"kind:string:in:required", `rule in needs a value: write in=admin,user (or Laravel's in:admin,user)`},
 		{"title:string:max=", `rule max needs a value, e.g. max=255`},
 		{"title:string:required=yes", `rule required takes no value; write just required`},
 		{"title:string:required:required", `rule "required" is given twice; keep one`},
@@ -171,6 +173,7 @@ func TestLaravelRuleSpelling(t *testing.T) {
 		{"author_id:bigint:exists:users,id", "author_id:bigint:exists=users.id"},
 		{"ends_on:date:after:starts_on starts_on:date", "ends_on:date:after=starts_on starts_on:date"},
 		{"slug:string:regex:slug", "slug:string:regex=slug"},
+		{"code:string:regex:email", "code:string:regex=email"}, // a pattern named like a rule
 	}
 	for _, p := range pairs {
 		render := func(fields string) string {

@@ -115,3 +115,22 @@ func TestRequiredMethodClash(t *testing.T) {
 		t.Errorf("got %v, want a clash with the Required method", err)
 	}
 }
+
+// A model whose own name starts with Store (or is Store) keeps it: the
+// requests are named as make controller --model names them.
+func TestModelNameThatLooksLikeAnAffix(t *testing.T) {
+	for model, name := range map[string]string{"StoreLocation": "StoreLocation", "Store": "Store", "UpdateLog": "UpdateLog"} {
+		m, err := spec.NewResource(model, []string{"title:string"}, spec.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Generate(Options{Name: name, Model: &m, Module: "example.com/app"})
+		if err != nil {
+			t.Errorf("%s --model %s: %v", name, model, err)
+			continue
+		}
+		if src := string(p.Files[0].Content); !strings.Contains(src, "type Store"+model+"Request struct") {
+			t.Errorf("%s --model %s: %s does not declare Store%sRequest", name, model, p.Files[0].Path, model)
+		}
+	}
+}

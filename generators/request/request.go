@@ -107,7 +107,9 @@ func generateForModel(o Options) (plan.Plan, error) {
 		if err != nil {
 			return plan.Plan{}, err
 		}
-		base = modelBase(n.Snake())
+		if base = n.Snake(); base != m.Name.Snake() { // the model's own name is its base, Store in it or not
+			base = modelBase(base)
+		}
 		if base == "" {
 			return plan.Plan{}, &spec.Error{Kind: "request name", Input: o.Name,
 				Msg: fmt.Sprintf("is only a Store/Update prefix or a Request suffix; with --model, give the model's name (%s) or leave the name out", m.Name.Go())}

@@ -110,16 +110,28 @@ func (f *field) parseRule(seg string, rest []string) string {
 }
 
 // laravelValue reports whether seg is a rule that takes a value written the
-// Laravel way, its value being the first of rest.
+// Laravel way, its value being the first of rest. What may follow depends on
+// the rule: a size is a number (max:requird is a missing value, not a bad
+// one), a regex a pattern's name, which may be a rule's too (regex:email);
+// for the others a rule's name is taken for the next rule, as in
+// in:required, a list forgotten before required.
 func laravelValue(seg string, rest []string) bool {
-	if strings.Contains(seg, "=") || len(rest) == 0 || flagRules[seg] {
+	if strings.Contains(seg, "=") || len(rest) == 0 || rest[0] == "" || flagRules[seg] {
 		return false
 	}
-	_, isRule := ruleParsers[seg]
+	if _, isRule := ruleParsers[seg]; !isRule {
+		return false
+	}
+	switch seg {
+	case "min", "max", "between":
+		return strings.ContainsAny(rest[0][:1], "0123456789-+.")
+	case "regex":
+		return true
+	}
 	next, _, _ := strings.Cut(rest[0], "=")
 	_, nextIsRule := ruleParsers[next]
 	_, nextIsLaravel := laravelOnly[next]
-	return isRule && !nextIsRule && !nextIsLaravel && rest[0] != ""
+	return !nextIsRule && !nextIsLaravel
 }
 
 // flagRules take no value.

@@ -34,9 +34,12 @@ func registered(f *ast.File, pkgs []string, controller string) bool {
 	return found
 }
 
+// route is a method and a path suffix.
+type route struct{ method, suffix string }
+
 // resourceRoutes are the method and pattern pairs Resource registers, {id}
 // standing for any single-segment wildcard.
-var resourceRoutes = [...]struct{ method, suffix string }{
+var resourceRoutes = []route{
 	{"GET", ""}, {"POST", ""}, {"GET", "/{id}"}, {"PUT", "/{id}"}, {"PATCH", "/{id}"}, {"DELETE", "/{id}"},
 }
 
@@ -52,9 +55,15 @@ var routeMethods = map[string]string{"Resource": "", "Get": "GET", "Post": "POST
 // count with their prefix; routes whose path or method is not a literal are
 // not known, and not counted.
 func conflicts(f *ast.File, path string) []*ast.CallExpr {
+	funcs := map[string]*ast.BlockStmt{} // the file's functions, for r.Group("/api", apiRoutes)
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Body != nil {
+			funcs[fd.Name.Name] = fd.Body
+		}
+	}
 	var out []*ast.CallExpr
-	var walk func(n ast.Node, prefix string)
-	walk = func(n ast.Node, prefix string) {
+	var walk func(n ast.Node, prefix string, depth int)
+	walk = func(n ast.Node, prefix string, depth int) {
 		ast.Inspect(n, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -65,10 +74,10 @@ func conflicts(f *ast.File, path string) []*ast.CallExpr {
 				return true
 			}
 			if sel.Sel.Name == "Group" && len(call.Args) == 2 {
-				if lit, ok := call.Args[1].(*ast.FuncLit); ok {
-					p, known := stringLit(call.Args[0])
-					if known {
-						walk(lit.Body, prefix+strings.TrimSuffix(p, "/"))
+				body := groupBody(call.Args[1], funcs)
+				if body != nil {
+					if p, known := stringLit(call.Args[0]); known && depth < 8 { // 8: a group calling itself ends
+						walk(body, prefix+strings.TrimSuffix(p, "/"), depth+1)
 					}
 					return false // a group whose prefix is unknown: its paths are too
 				}
@@ -79,8 +88,41 @@ func conflicts(f *ast.File, path string) []*ast.CallExpr {
 			return true
 		})
 	}
-	walk(f, "")
+	for _, d := range f.Decls { // the top-level code; group functions are walked from their Group
+		if fd, ok := d.(*ast.FuncDecl); !ok || !groupTarget(f, fd.Name.Name) {
+			walk(d, "", 0)
+		}
+	}
 	return out
+}
+
+// groupBody is the body of a Group's function: a literal, or a function of
+// this file named by the call; nil for anything else.
+func groupBody(fn ast.Expr, funcs map[string]*ast.BlockStmt) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncLit:
+		return fn.Body
+	case *ast.Ident:
+		return funcs[fn.Name]
+	}
+	return nil
+}
+
+// groupTarget reports whether the function name is passed to a Group call
+// in f, so its routes are walked with the group's prefix instead.
+func groupTarget(f *ast.File, name string) bool {
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 2 {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Group" {
+				if id, ok := call.Args[1].(*ast.Ident); ok && id.Name == name {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // claims reports whether call, a call of the method name under the group
@@ -99,7 +141,7 @@ func claims(call *ast.CallExpr, name, prefix, path string) bool {
 		if !known {
 			return false
 		}
-		method, args = strings.ToUpper(m), args[1:]
+		method, args = m, args[1:] // ServeMux's methods are case-sensitive
 		if method == "" {
 			method = "*" // every method
 		}
@@ -112,16 +154,15 @@ func claims(call *ast.CallExpr, name, prefix, path string) bool {
 		return false
 	}
 	p = prefix + p
-	if method == "" { // another Resource: its path, or a longer one
-		p = strings.TrimSuffix(p, "/")
-		return p == path
+	theirs := []route{{method, ""}} // (an explicit HEAD route is more specific than GET: no clash)
+	if method == "" {               // another Resource: each of its routes
+		p, theirs = strings.TrimSuffix(p, "/"), resourceRoutes
 	}
-	if method == "HEAD" { // a GET route answers HEAD too
-		method = "GET"
-	}
-	for _, r := range resourceRoutes {
-		if (r.method == method || method == "*") && samePattern(p, path+r.suffix) {
-			return true
+	for _, t := range theirs {
+		for _, r := range resourceRoutes {
+			if (r.method == t.method || t.method == "*") && samePattern(p+t.suffix, path+r.suffix) {
+				return true
+			}
 		}
 	}
 	return false

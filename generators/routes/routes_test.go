@@ -207,7 +207,10 @@ func TestPathInUse(t *testing.T) {
 		{`r.Post("/api/posts", h)`, true},
 		{`r.Put("/api/posts/{post}", h)`, true},
 		{`r.Handle("PATCH", "/api/posts/{id}", http.HandlerFunc(h))`, true},
-		{`r.Handle("head", "/api/posts", http.HandlerFunc(h))`, true},
+		{`r.Handle("HEAD", "/api/posts", http.HandlerFunc(h))`, false}, // more specific than GET: ServeMux takes both
+		{`r.Handle("get", "/api/posts", http.HandlerFunc(h))`, false},  // methods are case-sensitive
+		{`r.Resource("/api/posts/{post}", &other{})`, true},            // its GET /api/posts/{post} is our GET /api/posts/{id}
+		{`r.Resource("/api", &other{})`, false},                        // /api/posts is more specific than its /api/{id}
 		{`r.Handle("", "/api/posts/{id}", http.HandlerFunc(h))`, true},
 		{`r.Group("/api", func(g *web.Router) { g.Group("/posts/", func(p *web.Router) { p.Delete("/{id}", h) }) })`, true},
 		{`r.Resource("/api/posts/", &other{})`, true},
@@ -282,5 +285,19 @@ func TestMissing(t *testing.T) {
 	want := `routes/api.go does not exist, so there is no func API(r *web.Router, database *db.DB) to register PostController in: create the file (package routes) with it and pass routes.API to app.Config.Routes, or register the routes yourself with r.Resource("/api/posts", &controllers.PostController{DB: database})`
 	if err == nil || err.Error() != want {
 		t.Errorf("Missing = %v\nwant %s", err, want)
+	}
+}
+
+// Routes in a function of the file passed to Group count with the group's
+// prefix; a group function that groups itself does not loop.
+func TestPathInUseInGroupFunction(t *testing.T) {
+	src := apiFile("", "\tr.Group(\"/api\", apiRoutes)\n\tr.Group(\"/x\", loop)")
+	src = append(src, []byte("\nfunc apiRoutes(g *web.Router) { g.Get(\"/posts\", h) }\n\nfunc loop(g *web.Router) { g.Group(\"/y\", loop) }\n")...)
+	_, err := RegisterResource(src, module, "/api/posts", "PostController")
+	if err == nil || !strings.Contains(err.Error(), "the path is already in use (routes/api.go:17: g.Get(\"/posts\", h))") {
+		t.Errorf("err = %v, want the path refused naming apiRoutes' route", err)
+	}
+	if _, err := RegisterResource(src, module, "/posts", "PostController"); err != nil {
+		t.Errorf("/posts is not taken (apiRoutes' route is /api/posts): %v", err)
 	}
 }

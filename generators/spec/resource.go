@@ -138,10 +138,20 @@ func (r Resource) problem() string {
 			owners[g] = what
 		}
 	}
-	if msg := r.requiredSelfReference(); msg != "" {
-		return msg
-	}
 	return r.relationProblem(owners)
+}
+
+// ValidateNew is Validate for a model about to be made, adding the checks a
+// recorded spec is not held to: models made by earlier kiln versions must
+// still load from the manifest.
+func (r Resource) ValidateNew() error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if msg := r.requiredSelfReference(); msg != "" {
+		return errorf("resource", r.Name.Go(), "%s", msg)
+	}
+	return nil
 }
 
 // requiredSelfReference refuses a belongs_to to the model itself that may

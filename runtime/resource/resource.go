@@ -4,7 +4,8 @@
 // {"data": […], "links": {…}, "meta": {…}}, relations only when loaded,
 // fields only when a condition holds, and extra top-level keys beside
 // "data" (Additional). SetWrapping(false) drops the {"data": …} envelope of
-// single records and lists, as JsonResource::withoutWrapping() does.
+// single records and lists without additional keys, as
+// JsonResource::withoutWrapping() does.
 //
 // An app's app/http/resources package defines one <Model>Resource type per
 // model (which fields the API shows, and how) and uses these helpers through
@@ -50,15 +51,16 @@ func (w Wrapped[T]) Additional(extra map[string]any) Wrapped[T] {
 }
 
 // MarshalJSON writes {"data": …, <additional keys>}; without wrapping it
-// writes the data alone, with the additional keys merged into it when it is
-// an object (a list or a scalar cannot take keys, so it stays wrapped).
+// writes the data alone, unless there are additional keys, which need the
+// envelope (as in Laravel, whose unwrapped resources are wrapped again when
+// they carry additional data).
 func (w Wrapped[T]) MarshalJSON() ([]byte, error) {
 	data, err := json.Marshal(w.Data)
 	if err != nil {
 		return nil, err
 	}
-	if !Wrapping() && (len(w.additional) == 0 || isObject(data)) {
-		return withKeys(data, w.additional)
+	if !Wrapping() && len(w.additional) == 0 {
+		return data, nil
 	}
 	wrapped := append(append(make([]byte, 0, len(data)+9), `{"data":`...), data...)
 	return withKeys(append(wrapped, '}'), w.additional)
@@ -104,8 +106,6 @@ func withKeys(obj []byte, keys map[string]any) ([]byte, error) {
 	b.WriteByte('}')
 	return b.Bytes(), nil
 }
-
-func isObject(data []byte) bool { return len(data) > 0 && data[0] == '{' }
 
 // When returns &v when cond holds, else nil: a field declared as a pointer
 // with omitempty (`json:"email,omitempty"`) then appears only when cond

@@ -67,9 +67,8 @@ func TestWithoutWrapping(t *testing.T) {
 	}{
 		{"one record", Wrap(user{ID: 1}), `{"id":1}`},
 		{"list", Wrap([]user{{ID: 1}}), `[{"id":1}]`},
-		{"additional merges into an object", Wrap(user{ID: 1}).Additional(map[string]any{"v": 2}), `{"id":1,"v":2}`},
-		{"additional into an empty object", Wrap(struct{}{}).Additional(map[string]any{"v": 2}), `{"v":2}`},
-		{"a list with additional stays wrapped", Wrap([]int{1}).Additional(map[string]any{"v": 2}), `{"data":[1],"v":2}`},
+		{"additional keys need the envelope", Wrap(user{ID: 1}).Additional(map[string]any{"v": 2}), `{"data":{"id":1},"v":2}`},
+		{"a list with additional keys", Wrap([]int{1}).Additional(map[string]any{"v": 2}), `{"data":[1],"v":2}`},
 	}
 	for _, c := range cases {
 		if got := encode(t, c.v); got != c.want {

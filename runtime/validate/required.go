@@ -39,13 +39,10 @@ func missingRequired(method string, raw []byte, v any) []failure {
 	return fails
 }
 
-// findMember returns the index of key among members, matched as
-// encoding/json matches keys to fields (exactly, else ignoring case; the
-// last of several wins, as it is the one decoded), or -1.
+// findMember returns the index of the member whose value encoding/json
+// decodes into key's field, or -1: it matches keys to fields ignoring case,
+// and of several matching members the last one wins.
 func findMember(members []member, key string) int {
-	if i := slices.IndexFunc(members, func(m member) bool { return m.key == key }); i >= 0 {
-		return i
-	}
 	for i := len(members) - 1; i >= 0; i-- {
 		if strings.EqualFold(members[i].key, key) {
 			return i

@@ -34,6 +34,9 @@ func TestRequiredOnPutAndNull(t *testing.T) {
 		{"PATCH", `{"title":null}`, 422, `{"message":"The title field is required.","errors":{"title":["The title field is required."]}}`},
 		{"PUT", `{"title":"T","views":1}`, 200, `{"title":"T","subtitle":null,"views":1}`},
 		{"PUT", `{"Title":"T","views":1}`, 200, `{"title":"T","subtitle":null,"views":1}`},
+		// The member encoding/json decodes is the last that matches, in any case.
+		{"PUT", `{"title":"x","TITLE":null,"views":1}`, 422, `{"message":"The title field is required.","errors":{"title":["The title field is required."]}}`},
+		{"PUT", `{"title":null,"Title":"new","views":1}`, 200, `{"title":"new","subtitle":null,"views":1}`},
 		{"PUT", `{"title":"T"}`, 422, `{"message":"The views field is required.","errors":{"views":["The views field is required."]}}`},
 		{"PUT", `{"subtitle":"this subtitle is far too long"}`, 422,
 			`{"message":"The title field is required. (and 2 more errors)","errors":{"title":["The title field is required."],"subtitle":["The subtitle field must not be greater than 20 characters."],"views":["The views field is required."]}}`},
