@@ -55,15 +55,16 @@ func (w Wrapped[T]) Additional(extra map[string]any) Wrapped[T] {
 // envelope (as in Laravel, whose unwrapped resources are wrapped again when
 // they carry additional data).
 func (w Wrapped[T]) MarshalJSON() ([]byte, error) {
-	data, err := json.Marshal(w.Data)
+	if !Wrapping() && len(w.additional) == 0 {
+		return json.Marshal(w.Data)
+	}
+	wrapped, err := json.Marshal(struct {
+		Data T `json:"data"`
+	}{w.Data})
 	if err != nil {
 		return nil, err
 	}
-	if !Wrapping() && len(w.additional) == 0 {
-		return data, nil
-	}
-	wrapped := append(append(make([]byte, 0, len(data)+9), `{"data":`...), data...)
-	return withKeys(append(wrapped, '}'), w.additional)
+	return withKeys(wrapped, w.additional)
 }
 
 // merged returns a copy of base with extra's keys added; it panics on a key
