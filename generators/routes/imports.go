@@ -12,21 +12,11 @@ import (
 )
 
 // importName is the name the file uses for the package at importPath — its
-// alias, or the last path element — and whether the file imports it at all.
-// Blank and dot imports give no usable name.
+// alias, or the last path element — and whether the file imports it under a
+// usable name at all (blank and dot imports give none).
 func importName(f *ast.File, importPath string) (string, bool) {
-	for _, spec := range f.Imports {
-		if p, _ := strconv.Unquote(spec.Path.Value); p != importPath {
-			continue
-		}
-		name := path.Base(importPath)
-		if spec.Name != nil {
-			name = spec.Name.Name
-		}
-		if name == "_" || name == "." {
-			return "", false
-		}
-		return name, true
+	if names := importNames(f, importPath); len(names) > 0 {
+		return names[0], true
 	}
 	return path.Base(importPath), false
 }
