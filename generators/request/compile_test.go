@@ -132,7 +132,7 @@ func TestGeneratedRequests(t *testing.T) {
 		{"POST", "/users", "{\"name\":\"Bob\",\"email\":\"ada@example.com\",\"password\":\"secret123\",\"password_confirmation\":\"nope\"}", 422,
 			` + "`" + `{"message":"The email has already been taken. (and 1 more error)","errors":{"email":["The email has already been taken."],"password":["The password field confirmation does not match."]}}` + "`" + `},
 		{"POST", "/orders", "{\"items\":[{\"qty\":1},{\"qty\":0,\"sku\":\"x\"}]}", 422,
-			` + "`" + `{"message":"The items.1.sku field is prohibited.","errors":{"items.1.sku":["The items.1.sku field is prohibited."]}}` + "`" + `},
+			` + "`" + `{"message":"The items.1.sku field is prohibited. (and 1 more error)","errors":{"items.1.sku":["The items.1.sku field is prohibited."],"items.1.qty":["The items.1.qty field must be at least 1."]}}` + "`" + `},
 		{"POST", "/orders", "{\"items\":[{\"qty\":1},{\"qty\":0}]}", 422,
 			` + "`" + `{"message":"The items.1.qty field must be at least 1.","errors":{"items.1.qty":["The items.1.qty field must be at least 1."]}}` + "`" + `},
 		{"POST", "/orders", "{\"items\":[]}", 422,

@@ -19,7 +19,8 @@ import (
 //
 //   - a wrong or missing Content-Type is 415, a body over the limit 413, and
 //     an empty, malformed or non-object body 400, as with web.Decode;
-//   - an unknown key or a value of the wrong type is 422 naming the field;
+//   - an unknown key or a value of the wrong type is 422 naming the field,
+//     reported with the rules the other fields fail;
 //   - failed rules are 422 with Laravel's messages (see the package doc);
 //   - a database error from unique or exists is returned as is (500).
 //
@@ -30,7 +31,7 @@ import (
 // body had.
 func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	var v, zero T
-	raw, err := decodeBody(r, &v)
+	raw, typeFails, err := decodeBody(r, &v)
 	if err != nil {
 		return zero, err
 	}
@@ -49,8 +50,10 @@ func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	if err != nil {
 		return zero, err
 	}
-	if missing := missingRequired(r.Method, raw, &v); missing != nil {
-		fails = inFieldOrder(reflect.TypeFor[T](), append(missing, fails...))
+	missing := missingRequired(r.Method, raw, &v)
+	if missing != nil || typeFails != nil {
+		fails = append(missing, withoutCovered(fails, typeFails)...)
+		fails = inFieldOrder(reflect.TypeFor[T](), append(typeFails, fails...))
 	}
 	if len(fails) > 0 {
 		return zero, unprocessable(fails, customMessages(&v))

@@ -8,7 +8,9 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/kilnhq/kiln/runtime/web"
 )
@@ -20,27 +22,57 @@ import (
 // error.
 //
 // Unlike web.Decode, a value of the wrong type or an unknown key is the
-// client's data being wrong, not the request being malformed: a 422 naming
-// every such field by its full path (items.1.qty), as Laravel names it. A
+// client's data being wrong, not the request being malformed: it is returned
+// as a failure naming the field by its full path (items.1.qty), as Laravel
+// names it, for Bind to report with the rules the other fields fail
+// (encoding/json decodes every other field before it gives the error). A
 // body that is not an object is still a 400.
-func decodeBody(r *http.Request, v any) ([]byte, error) {
+func decodeBody(r *http.Request, v any) ([]byte, []failure, error) {
 	body, err := web.DecodeBody(r, v)
 	if err != nil && !dataError(err) {
-		return body, err
+		return body, nil, err
 	}
 	if t := reflect.TypeOf(v).Elem(); t.Kind() == reflect.Struct && firstByte(body) != '{' {
 		// Also a null body, which decodes into a struct without error.
-		return nil, web.BadRequest("request body must be a JSON object")
+		return nil, nil, web.BadRequest("request body must be a JSON object")
 	}
 	if err == nil {
-		return body, nil
+		return body, nil, nil
 	}
 	var fails []failure
 	locate(body, reflect.TypeOf(v).Elem(), "", &fails)
 	if len(fails) == 0 { // not expected: the decoder and locate disagree
-		return nil, err
+		return nil, nil, err
 	}
-	return nil, unprocessable(fails, customMessages(v))
+	if !decodedTheRest(err) {
+		// v is half-decoded: its other fields cannot be checked.
+		return nil, nil, unprocessable(fails, customMessages(v))
+	}
+	return body, fails, nil
+}
+
+// decodedTheRest reports whether encoding/json went on decoding the other
+// fields after the data error err, as it does after a value of the wrong
+// type or an unknown key, but not after a value's own UnmarshalJSON failed
+// (a bad time, decimal or UUID): that stops it where it is.
+func decodedTheRest(err error) bool {
+	var typ *json.UnmarshalTypeError
+	return errors.As(err, &typ) || strings.Contains(err.Error(), "json: unknown field ")
+}
+
+// withoutCovered drops the rule failures on a path that already failed to
+// decode, or inside one: a value of the wrong type is left at its zero value,
+// and failing required too would say the same thing twice.
+func withoutCovered(ruleFails, typeFails []failure) []failure {
+	covered := func(p string) bool {
+		for _, t := range typeFails {
+			if p == t.path || strings.HasPrefix(p, t.path+".") {
+				return true
+			}
+		}
+		return false
+	}
+	return slices.DeleteFunc(ruleFails, func(f failure) bool { return covered(f.path) })
 }
 
 // dataError reports whether a web.DecodeInto error is about the values in a

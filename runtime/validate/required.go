@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -69,6 +70,30 @@ func inFieldOrder(t reflect.Type, fails []failure) []failure {
 		}
 		return len(fields)
 	}
-	slices.SortStableFunc(fails, func(a, b failure) int { return position(a) - position(b) })
+	slices.SortStableFunc(fails, func(a, b failure) int {
+		if d := position(a) - position(b); d != 0 {
+			return d
+		}
+		return compareIndexes(a.path, b.path)
+	})
 	return fails
+}
+
+// compareIndexes orders two paths in one field by their first differing
+// array index (items.0.qty before items.1.qty); paths that differ otherwise
+// keep their order.
+func compareIndexes(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := range min(len(as), len(bs)) {
+		if as[i] == bs[i] {
+			continue
+		}
+		x, errA := strconv.Atoi(as[i])
+		y, errB := strconv.Atoi(bs[i])
+		if errA != nil || errB != nil {
+			return 0
+		}
+		return x - y
+	}
+	return 0
 }

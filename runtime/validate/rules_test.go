@@ -353,23 +353,25 @@ type reqTypes struct {
 }
 
 // TestDecodeErrors: a value of the wrong type is named with Laravel's
-// message for the type it should have been, by its full path.
+// message for the type it should have been, by its full path. (Each body
+// gives the address its required city, so the type error is the only one.)
 func TestDecodeErrors(t *testing.T) {
+	const city = `"address":{"city":"c"}`
 	for body, want := range map[string]string{
-		`{"name":1}`:                  "name: The name field must be a string.",
-		`{"count":"3"}`:               "count: The count field must be an integer.",
-		`{"count":1.5}`:               "count: The count field must be an integer.",
-		`{"ratio":true}`:              "ratio: The ratio field must be a number.",
-		`{"ok":"yes"}`:                "ok: The ok field must be true or false.",
-		`{"price":"cheap"}`:           "price: The price field must be a number.",
-		`{"ref":"nope"}`:              "ref: The ref field must be a valid UUID.",
-		`{"at":"2024-01-01"}`:         "at: The at field must be a valid date.",
-		`{"address":[]}`:              "address: The address field must be an object.",
-		`{"address":{"city":[1]}}`:    "address.city: The address.city field must be a string.",
-		`{"address":{"town":"x"}}`:    "address.town: The address.town field is prohibited.",
-		`{"list":"1,2"}`:              "list: The list field must be an array.",
-		`{"list":[1,"2",3]}`:          "list.1: The list.1 field must be an integer.",
-		`{"name":"x","list":[1,2.5]}`: "list.1: The list.1 field must be an integer.",
+		`{"name":1,` + city + `}`:                  "name: The name field must be a string.",
+		`{"count":"3",` + city + `}`:               "count: The count field must be an integer.",
+		`{"count":1.5,` + city + `}`:               "count: The count field must be an integer.",
+		`{"ratio":true,` + city + `}`:              "ratio: The ratio field must be a number.",
+		`{"ok":"yes",` + city + `}`:                "ok: The ok field must be true or false.",
+		`{"price":"cheap",` + city + `}`:           "price: The price field must be a number.",
+		`{"ref":"nope",` + city + `}`:              "ref: The ref field must be a valid UUID.",
+		`{"at":"2024-01-01",` + city + `}`:         "at: The at field must be a valid date.",
+		`{"address":[]}`:                           "address: The address field must be an object.",
+		`{"address":{"city":[1]}}`:                 "address.city: The address.city field must be a string.",
+		`{"address":{"city":"c","town":"x"}}`:      "address.town: The address.town field is prohibited.",
+		`{"list":"1,2",` + city + `}`:              "list: The list field must be an array.",
+		`{"list":[1,"2",3],` + city + `}`:          "list.1: The list.1 field must be an integer.",
+		`{"name":"x","list":[1,2.5],` + city + `}`: "list.1: The list.1 field must be an integer.",
 	} {
 		r, _ := http.NewRequest("POST", "/", strings.NewReader(body))
 		r.Header.Set("Content-Type", "application/json")
@@ -377,6 +379,43 @@ func TestDecodeErrors(t *testing.T) {
 		if got := oneError(t, err); got != want {
 			t.Errorf("%s: got %q, want %q", body, got, want)
 		}
+	}
+}
+
+// reqMixed has a required field and typed ones, for type and rule failures
+// in one body.
+type reqMixed struct {
+	Title string   `json:"title" validate:"required,min=3"`
+	Views *int     `json:"views" validate:"required"`
+	Tags  []string `json:"tags" validate:"omitempty,min=2"`
+	Items []struct {
+		Qty *int `json:"qty" validate:"required,min=1"`
+	} `json:"items" validate:"omitempty,dive"`
+}
+
+// TestTypeAndRuleErrorsTogether: a body with values of the wrong type and
+// values that fail rules gets every failure in one 422, in field order, as
+// Laravel reports them; a field of the wrong type is not also "required".
+func TestTypeAndRuleErrorsTogether(t *testing.T) {
+	r, _ := http.NewRequest("POST", "/", strings.NewReader(`{"title":"ab","views":"many","tags":["x"],"items":[{"qty":0},{"qty":"x"}]}`))
+	r.Header.Set("Content-Type", "application/json")
+	_, err := Bind[reqMixed](r, nil)
+	var e *web.Error
+	if !errors.As(err, &e) || e.Status != 422 {
+		t.Fatalf("err = %v, want a 422", err)
+	}
+	want := []string{"title", "views", "tags", "items.0.qty", "items.1.qty"}
+	if !slices.Equal(e.Order, want) {
+		t.Errorf("fields %v, want %v (errors %v)", e.Order, want, e.Errors)
+	}
+	if got := e.Errors["views"]; len(got) != 1 || got[0] != "The views field must be an integer." {
+		t.Errorf("views: %q", got)
+	}
+	if got := e.Errors["items.1.qty"]; len(got) != 1 || got[0] != "The items.1.qty field must be an integer." {
+		t.Errorf("items.1.qty: %q", got)
+	}
+	if e.Message != "The title field must be at least 3 characters. (and 4 more errors)" {
+		t.Errorf("message %q", e.Message)
 	}
 }
 
