@@ -107,7 +107,7 @@ func TestGeneratedRequests(t *testing.T) {
 
 	for _, c := range []struct{ method, path, body string; status int; want string }{
 		{"POST", "/posts", "{\"title\":\"\",\"price\":\"x\"}", 422,
-			` + "`" + `{"message":"The price field must be a number.","errors":{"price":["The price field must be a number."]}}` + "`" + `},
+			` + "`" + `{"message":"The title field is required. (and 5 more errors)","errors":{"title":["The title field is required."],"views":["The views field is required."],"price":["The price field must be a number."],"published_at":["The published at field is required."],"slug":["The slug field is required."],"author_id":["The author id field is required."]}}` + "`" + `},
 		{"POST", "/posts", "{\"title\":\"\",\"status\":\"gone\",\"author_id\":42}", 422,
 			` + "`" + `{"message":"The title field is required. (and 6 more errors)","errors":{"title":["The title field is required."],"views":["The views field is required."],"price":["The price field is required."],"published_at":["The published at field is required."],"status":["The selected status is invalid."],"slug":["The slug field is required."],"author_id":["The selected author id is invalid."]}}` + "`" + `},
 		{"POST", "/posts", "{\"title\":\"Hello\",\"views\":0,\"price\":\"9.90\",\"published_at\":\"2026-01-02T03:04:05Z\",\"slug\":\"hello\",\"author_id\":1,\"publish_on\":\"2026-01-02\",\"meta\":{\"a\":1}}", 201, ""},

@@ -88,7 +88,7 @@ func errorsJSON(errs map[string][]string) string {
 
 // TestRuntimeRules validates bodies against the tags generated for fields,
 // as Bind does: required strings reject white space as Laravel does, and a
-// required field makes the objects its path implies required.
+// required field makes the objects on its path required.
 func TestRuntimeRules(t *testing.T) {
 	cases := []struct{ tokens, body, want string }{
 		// Required strings: Laravel trims, so blank is missing.
@@ -113,8 +113,9 @@ func TestRuntimeRules(t *testing.T) {
 		{"a.b.c.d:string:required", `{"a":{"b":{"c":{"d":"x"}}}}`, `passes`},
 		{"a.b.c.d:string:required a.x:string", `{"a":{"x":"y"}}`, `{"a.b":["The a.b field is required."]}`},
 		{"items.*.addr.city:string:required", `{"items":[{}]}`, `{"items.0.addr":["The items.0.addr field is required."]}`},
-		// ... but not optional ones, nor parents declared with rules of their
-		// own, nor arrays (Laravel's items.*.qty passes when items is absent).
+		{"address:object address.city:string:required", `{}`, `{"address":["The address field is required."]}`},
+		// ... but not optional ones, nor parents declared nullable, nor arrays
+		// (Laravel's items.*.qty passes when items is absent).
 		{"address.city:string", `{}`, `passes`},
 		{"address.city:string:nullable", `{}`, `passes`},
 		{"shipping:object:nullable shipping.line1:string:required", `{}`, `passes`},

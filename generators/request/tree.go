@@ -155,17 +155,21 @@ func (f *field) elemProblem() string {
 
 // finish checks what only the whole tree shows: objects and arrays have
 // contents, before/after name a sibling date, and confirmed adds its
-// x_confirmation sibling. An object that only a path implies (address, for
+// x_confirmation sibling. An object (address, declared or only implied by
 // address.city) is required when one of its fields is, as Laravel's
 // address.city rule fails when address is missing: so the body {} is
-// answered "The address field is required." rather than passing.
+// answered "The address field is required." rather than passing. An object
+// declared nullable stays optional.
 func (obj *field) finish(path string) error {
 	for _, c := range obj.children {
 		if err := c.finishField(obj, join(path, c.name)); err != nil {
 			return err
 		}
-		if c.kind == object && c.token == "" && c.requiresAField() {
-			c.rules = ruleSet{"required": ""}
+		if c.kind == object && c.requiresAField() && !c.rules.has("required") && !c.rules.has("nullable") {
+			if c.rules == nil {
+				c.rules = ruleSet{}
+			}
+			c.rules["required"] = ""
 		}
 	}
 	for _, c := range obj.children {

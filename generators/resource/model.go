@@ -86,7 +86,7 @@ func (g gen) collectionFunc(f *jen.File) {
 	f.Line()
 	comment(f, fmt.Sprintf("New%s shows a list of %s as one response.", g.collection(), r.Name.HumanPlural()))
 	f.Func().Id("New" + g.collection()).Params(params).Id(g.collection()).Block(
-		jen.Return(jen.Id(g.collection()).Values(jen.Dict{jen.Id("Data"): list})),
+		jen.Return(jen.Id("Wrap").Call(list)),
 	)
 }
 

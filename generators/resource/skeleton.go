@@ -25,18 +25,15 @@ func (g gen) skeleton(f *jen.File) {
 	comment(f, fmt.Sprintf("New%s wraps %s; the list is never null, so an empty one is [].", g.collection(), g.name.HumanPlural()))
 	items := jen.Id("items")
 	f.Func().Id("New" + g.collection()).Params(items.Clone().Index().Id(g.typ())).Id(g.collection()).Block(
-		jen.Return(jen.Id(g.collection()).Values(jen.Dict{
-			jen.Id("Data"): jen.Append(jen.Index().Id(g.typ()).Values(), jen.Id("items").Op("...")),
-		})),
+		jen.Return(jen.Id("Wrap").Call(jen.Append(jen.Index().Id(g.typ()).Values(), jen.Id("items").Op("...")))),
 	)
 }
 
 // collectionType declares <Name>Collection, Laravel's ResourceCollection: a
-// list response, {"data": [...]}, that can carry more top-level keys.
+// list response, {"data": [...]}, that can carry more top-level keys. It is a
+// Wrapped list, so SetWrapping and Additional apply to it as to one record.
 func (g gen) collectionType(f *jen.File) {
-	comment(f, fmt.Sprintf(`%s is a list of %s as one response, {"data": [...]}. Add fields for top-level keys beside data, such as totals, and set them in New%s.`,
+	comment(f, fmt.Sprintf(`%s is a list of %s as one response, {"data": [...]} (the bare list after resource.SetWrapping(false)). Add top-level keys beside data, such as totals, with Additional: New%s(…).Additional(map[string]any{"total": n}).`,
 		g.collection(), g.name.HumanPlural(), g.collection()))
-	f.Type().Id(g.collection()).Struct(
-		jen.Id("Data").Index().Id(g.typ()).Tag(map[string]string{"json": "data"}),
-	)
+	f.Type().Id(g.collection()).Op("=").Id("Wrapped").Types(jen.Index().Id(g.typ()))
 }

@@ -19,6 +19,11 @@ const (
 	ForeignKey
 	NotNull
 	Check
+	// InvalidValue is a value the column's type cannot hold: PostgreSQL's data
+	// exceptions (SQLSTATE class 22), such as a number beyond a numeric's
+	// precision or a NUL character in text. Validation should catch these
+	// first; this keeps a miss a 422 rather than a 500.
+	InvalidValue
 )
 
 func (k ConstraintKind) String() string {
@@ -31,6 +36,8 @@ func (k ConstraintKind) String() string {
 		return "not null"
 	case Check:
 		return "check"
+	case InvalidValue:
+		return "value"
 	}
 	return "unknown"
 }
@@ -92,6 +99,9 @@ func ClassifyError(err error) error {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		kind := postgresConstraints[pgErr.Code]
+		if strings.HasPrefix(pgErr.Code, "22") {
+			kind = InvalidValue
+		}
 		if kind == 0 {
 			return err
 		}

@@ -102,6 +102,19 @@ func TestConstraintErrorsAreTypedOnBothDrivers(t *testing.T) {
 		if err := db.ClassifyError(errors.New("other")); db.IsConstraint(err, db.Unique) {
 			t.Error("a plain error classified as a constraint")
 		}
+		if d.Driver != db.Postgres {
+			return // SQLite stores what it is given
+		}
+		// Values the column cannot hold: a numeric beyond its precision, a NUL in text.
+		if _, err := d.ExecContext(ctx, "CREATE TABLE prices (p numeric(5,2), t text)"); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]any{{"123456.78", "x"}, {"1.00", "a\x00b"}} {
+			_, err := d.ExecContext(ctx, "INSERT INTO prices (p, t) VALUES ($1, $2)", args...)
+			if err = db.ClassifyError(err); !db.IsConstraint(err, db.InvalidValue) {
+				t.Errorf("insert %q: err = %v, want an invalid value", args, err)
+			}
+		}
 	})
 }
 

@@ -31,7 +31,7 @@ import (
 // body had.
 func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	var v, zero T
-	raw, typeFails, err := decodeBody(r, &v)
+	raw, typeFails, covered, err := decodeBody(r, &v)
 	if err != nil {
 		return zero, err
 	}
@@ -52,7 +52,7 @@ func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	}
 	missing := missingRequired(r.Method, raw, &v)
 	if missing != nil || typeFails != nil {
-		fails = append(missing, withoutCovered(fails, typeFails)...)
+		fails = append(missing, withoutCovered(fails, covered)...)
 		fails = inFieldOrder(reflect.TypeFor[T](), append(typeFails, fails...))
 	}
 	if len(fails) > 0 {

@@ -108,6 +108,7 @@ func TestBindOverHTTP(t *testing.T) {
 		{"empty", json, ``, 400, `{"message":"request body is empty: send a JSON value"}`},
 		{"array body", json, `[1]`, 400, `{"message":"request body must be a JSON object"}`},
 		{"null body", json, `null`, 400, `{"message":"request body must be a JSON object"}`},
+		{"a key sent twice", json, `{"title":1,"title":2,"views":1}`, 422, `{"message":"The title field must be a string.","errors":{"title":["The title field must be a string."]}}`},
 		{"null body with spaces", json, " null \n", 400, `{"message":"request body must be a JSON object"}`},
 		{"trailing data", json, `{"title":"Hi","views":1} {}`, 400, `{"message":"unexpected data after the JSON value at line 1, column 26"}`},
 		{"not JSON", "text/plain", `{}`, 415, `{"message":"unsupported Content-Type \"text/plain\": send application/json"}`},

@@ -24,31 +24,99 @@ import (
 // Unlike web.Decode, a value of the wrong type or an unknown key is the
 // client's data being wrong, not the request being malformed: it is returned
 // as a failure naming the field by its full path (items.1.qty), as Laravel
-// names it, for Bind to report with the rules the other fields fail
-// (encoding/json decodes every other field before it gives the error). A
-// body that is not an object is still a 400.
-func decodeBody(r *http.Request, v any) ([]byte, []failure, error) {
+// names it, for Bind to report with the rules the other fields fail, and
+// covered lists the paths whose rules would only repeat it. A body that is
+// not an object is still a 400.
+func decodeBody(r *http.Request, v any) (raw []byte, typeFails []failure, covered []string, err error) {
 	body, err := web.DecodeBody(r, v)
 	if err != nil && !dataError(err) {
-		return body, nil, err
+		return body, nil, nil, err
 	}
 	if t := reflect.TypeOf(v).Elem(); t.Kind() == reflect.Struct && firstByte(body) != '{' {
 		// Also a null body, which decodes into a struct without error.
-		return nil, nil, web.BadRequest("request body must be a JSON object")
+		return nil, nil, nil, web.BadRequest("request body must be a JSON object")
 	}
 	if err == nil {
-		return body, nil, nil
+		return body, nil, nil, nil
 	}
-	var fails []failure
-	locate(body, reflect.TypeOf(v).Elem(), "", &fails)
-	if len(fails) == 0 { // not expected: the decoder and locate disagree
-		return nil, nil, err
+	locate(body, reflect.TypeOf(v).Elem(), "", &typeFails)
+	if len(typeFails) == 0 { // not expected: the decoder and locate disagree
+		return nil, nil, nil, err
 	}
-	if !decodedTheRest(err) {
-		// v is half-decoded: its other fields cannot be checked.
-		return nil, nil, unprocessable(fails, customMessages(v))
+	if decodedTheRest(err) {
+		for _, f := range typeFails {
+			covered = append(covered, f.path)
+		}
+		return body, typeFails, covered, nil
 	}
-	return body, fails, nil
+	// A value's own UnmarshalJSON failed, which stops encoding/json where it
+	// is: decode again without the members that hold a bad value, so the
+	// other fields' rules can still run.
+	covered = topLevelKeysOf(typeFails)
+	reflect.ValueOf(v).Elem().SetZero()
+	dec := json.NewDecoder(bytes.NewReader(withoutMembers(body, covered)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil && !decodedTheRest(err) {
+		return nil, nil, nil, unprocessable(typeFails, customMessages(v)) // v is half-decoded
+	}
+	return body, typeFails, covered, nil
+}
+
+// topLevelKeysOf lists the top-level keys of the failures' paths, once each.
+func topLevelKeysOf(fails []failure) []string {
+	var keys []string
+	for _, f := range fails {
+		key, _, _ := strings.Cut(f.path, ".")
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// withoutMembers returns the JSON object raw without its members named by
+// keys (raw is valid JSON: it decoded up to a value's own error).
+func withoutMembers(raw []byte, keys []string) []byte {
+	out := []byte{'{'}
+	i := skipSpace(raw, 0) + 1
+	for {
+		i = skipSpace(raw, i)
+		if i >= len(raw) || raw[i] != '"' {
+			return append(out, '}')
+		}
+		start := i
+		end := skipString(raw, i)
+		key := unquote(raw[i:end])
+		i = skipSpace(raw, skipSpace(raw, end)+1) // past ':'
+		i = skipValue(raw, i)
+		if !slices.ContainsFunc(keys, func(k string) bool { return strings.EqualFold(k, key) }) {
+			if len(out) > 1 {
+				out = append(out, ',')
+			}
+			out = append(out, raw[start:i]...)
+		}
+		i = skipSpace(raw, i)
+		if i >= len(raw) || raw[i] != ',' {
+			return append(out, '}')
+		}
+		i++
+	}
+}
+
+// withoutCovered drops the rule failures on a covered path or inside one: a
+// value of the wrong type is left at its zero value (or, when its member was
+// left out to decode the rest, missing), and failing required too would say
+// the same thing twice.
+func withoutCovered(ruleFails []failure, covered []string) []failure {
+	isCovered := func(p string) bool {
+		for _, c := range covered {
+			if p == c || strings.HasPrefix(p, c+".") {
+				return true
+			}
+		}
+		return false
+	}
+	return slices.DeleteFunc(ruleFails, func(f failure) bool { return isCovered(f.path) })
 }
 
 // decodedTheRest reports whether encoding/json went on decoding the other
@@ -58,21 +126,6 @@ func decodeBody(r *http.Request, v any) ([]byte, []failure, error) {
 func decodedTheRest(err error) bool {
 	var typ *json.UnmarshalTypeError
 	return errors.As(err, &typ) || strings.Contains(err.Error(), "json: unknown field ")
-}
-
-// withoutCovered drops the rule failures on a path that already failed to
-// decode, or inside one: a value of the wrong type is left at its zero value,
-// and failing required too would say the same thing twice.
-func withoutCovered(ruleFails, typeFails []failure) []failure {
-	covered := func(p string) bool {
-		for _, t := range typeFails {
-			if p == t.path || strings.HasPrefix(p, t.path+".") {
-				return true
-			}
-		}
-		return false
-	}
-	return slices.DeleteFunc(ruleFails, func(f failure) bool { return covered(f.path) })
 }
 
 // dataError reports whether a web.DecodeInto error is about the values in a

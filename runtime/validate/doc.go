@@ -39,7 +39,9 @@
 // they query the database.
 //
 // A request type may implement Messages to override messages (keys "rule" or
-// "field.rule", with :attribute and the rule's parameters as placeholders),
+// "field.rule" by Laravel's rule names, so "title.required" also words the
+// notblank tag of a required string; :attribute and the rule's parameters
+// are placeholders),
 // IgnoreRow so unique rules skip the record being updated, Required (see
 // Replacer) so a PUT must send every required field and no request may send
 // one as null, and may embed Sent to tell a field sent as null from one left

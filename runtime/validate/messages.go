@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/go-playground/validator/v10"
@@ -214,9 +215,12 @@ func upperFirst(s string) string {
 func unprocessable(fails []failure, custom map[string]string) *web.Error {
 	errs := make(map[string][]string, len(fails))
 	var order []string
-	first := ""
+	first, total := "", 0
 	for _, f := range fails {
 		msg := f.message(custom)
+		if slices.Contains(errs[f.path], msg) {
+			continue // a key sent twice ({"title":1,"title":2}) fails twice alike
+		}
 		if first == "" {
 			first = msg
 		}
@@ -224,8 +228,9 @@ func unprocessable(fails []failure, custom map[string]string) *web.Error {
 			order = append(order, f.path)
 		}
 		errs[f.path] = append(errs[f.path], msg)
+		total++
 	}
-	e := web.Unprocessable(summary(first, len(fails)), errs)
+	e := web.Unprocessable(summary(first, total), errs)
 	e.Order = order // the fields in rule order, as Laravel lists them
 	return e
 }

@@ -459,3 +459,49 @@ func TestErrorPathRoots(t *testing.T) {
 		}
 	}
 }
+
+// reqValues has fields whose own UnmarshalJSON can fail, beside a required one.
+type reqValues struct {
+	Title string            `json:"title" validate:"required"`
+	Ref   uuid.UUID         `json:"ref"`
+	Lines []reqValuesLine   `json:"lines" validate:"required,dive"`
+	Meta  map[string]string `json:"meta"`
+}
+
+type reqValuesLine struct {
+	Price decimal.Decimal `json:"price"`
+}
+
+// TestBadValuesWithRuleErrors: a UUID, time or decimal that does not parse
+// stops encoding/json where it is; the other fields are still decoded and
+// their rules reported, and the member holding the bad value is not also
+// "required".
+func TestBadValuesWithRuleErrors(t *testing.T) {
+	for body, want := range map[string][]string{
+		`{"ref":"zz"}`: {"title", "ref", "lines"},
+		`{"ref":"zz","title":"t","lines":[{"price":"1"}]}`: {"ref"},
+		`{"lines":[{"price":"abc"}],"ref":"zz"}`:           {"title", "ref", "lines.0.price"},
+		`{"title":"","lines":[{"price":"abc"}],"meta":{}}`: {"title", "lines.0.price"},
+	} {
+		r, _ := http.NewRequest("POST", "/", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		_, err := Bind[reqValues](r, nil)
+		var e *web.Error
+		if !errors.As(err, &e) || e.Status != 422 || !slices.Equal(e.Order, want) {
+			t.Errorf("%s: got %v (fields %v), want fields %v", body, err, e.Order, want)
+		}
+	}
+}
+
+func TestWithoutMembers(t *testing.T) {
+	for raw, want := range map[string]string{
+		`{"a":1,"b":[1,{"c":"}"}],"c":"x"}`: `{"a":1,"c":"x"}`,
+		` { "B" : 2 , "a" : {"b":1} } `:     `{"a" : {"b":1}}`,
+		`{"b":1}`:                           `{}`,
+		`{}`:                                `{}`,
+	} {
+		if got := string(withoutMembers([]byte(raw), []string{"b"})); got != want {
+			t.Errorf("withoutMembers(%s) = %s, want %s", raw, got, want)
+		}
+	}
+}

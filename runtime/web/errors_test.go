@@ -75,6 +75,7 @@ var errorCases = []errorCase{
 	{name: "check", method: "PATCH", err: &db.ConstraintError{Kind: db.Check, Column: "price"}, status: 422,
 		body: `{"message":"The price field is invalid.","errors":{"price":["The price field is invalid."]}}`},
 	{name: "check, no column", err: &db.ConstraintError{Kind: db.Check}, status: 422, body: `{"message":"The given data was invalid."}`},
+	{name: "a value the column cannot hold", method: "POST", err: &db.ConstraintError{Kind: db.InvalidValue}, status: 422, body: `{"message":"The given data was invalid."}`},
 
 	{name: "body read past limit", err: fmt.Errorf("read: %w", &http.MaxBytesError{Limit: 10}),
 		status: 413, body: `{"message":"request body too large: the limit is 10 bytes"}`},

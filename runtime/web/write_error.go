@@ -19,9 +19,9 @@ import (
 //   - *Error: its own status, message, field errors and headers;
 //   - orm.ErrNotFound: 404 "post 7 not found";
 //   - a unique violation (db.ConstraintError, or a driver error ClassifyError
-//     recognizes): 409; a foreign-key, not-null or check violation: 422 naming
-//     the column when the database does (409 for a foreign key on DELETE: the row
-//     is still referenced);
+//     recognizes): 409; a foreign-key, not-null or check violation, or a value
+//     the column cannot hold: 422 naming the column when the database does (409
+//     for a foreign key on DELETE: the row is still referenced);
 //   - orm.ErrUnknownColumn: 400; *http.MaxBytesError: 413;
 //   - context.Canceled after the client went away: 499 and no body;
 //     context.DeadlineExceeded: 503;
