@@ -189,3 +189,31 @@ func TestLaravelRuleSpelling(t *testing.T) {
 		}
 	}
 }
+
+// A decimal column's request field gets the range and places the column
+// holds, so PostgreSQL neither rounds nor overflows what was sent.
+func TestDecimalColumnRules(t *testing.T) {
+	m, err := spec.NewResource("Item", []string{"price:decimal", "rate:decimal:precision=5:scale=4", "whole:decimal:precision=3:scale=0"}, spec.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Generate(Options{Model: &m, Module: "example.com/app"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(p.Files[0].Content)
+	for _, want := range []string{
+		`validate:"required,min=-99999999.99,max=99999999.99,decimal=0 2"`,
+		`validate:"required,min=-9.9999,max=9.9999,decimal=0 4"`,
+		`validate:"required,min=-999,max=999,decimal=0 0"`,
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("store request lacks %s:\n%s", want, src)
+		}
+	}
+	for _, tok := range []string{"n:int:decimal=0,2", "x:decimal:decimal=3,1", "x:decimal:decimal=2"} {
+		if _, err := Generate(Options{Name: "StoreThing", Fields: []string{tok}, Module: "example.com/app"}); err == nil {
+			t.Errorf("%s accepted", tok)
+		}
+	}
+}

@@ -13,6 +13,8 @@ import (
 //
 //   - required unless the column is nullable or has a default;
 //   - max=N for string(N), the enum's values, a valid date for dates;
+//   - for decimal(P,S), min and max at what the column holds and at most S
+//     decimal places, so PostgreSQL neither rounds nor overflows;
 //   - unique=table.column for unique columns;
 //   - exists=table.id for belongs_to foreign keys.
 //
@@ -48,6 +50,11 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 	if mf.Type == spec.String {
 		f.rules["max"] = strconv.Itoa(mf.Size)
 	}
+	if mf.Type == spec.Decimal { // what numeric(P,S) holds without rounding or overflowing
+		limit := decimalLimit(mf.Precision, mf.Scale)
+		f.rules["min"], f.rules["max"] = "-"+limit, limit
+		f.rules["decimal"] = "0 " + strconv.Itoa(mf.Scale)
+	}
 	if mf.Unique {
 		f.rules["unique"] = m.Table() + "." + mf.Column()
 	}
@@ -60,6 +67,19 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 		f.rules["exists"] = rel.Table + ".id"
 	}
 	return f
+}
+
+// decimalLimit is the largest value a numeric(precision, scale) column
+// holds: 99999999.99 for (10, 2).
+func decimalLimit(precision, scale int) string {
+	whole := strings.Repeat("9", precision-scale)
+	if whole == "" {
+		whole = "0"
+	}
+	if scale == 0 {
+		return whole
+	}
+	return whole + "." + strings.Repeat("9", scale)
 }
 
 // addExtra merges one user token into the model-derived fields.

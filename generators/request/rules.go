@@ -21,11 +21,11 @@ func (r ruleSet) has(name string) bool { _, ok := r[name]; return ok }
 // then format checks, sizes, and the database rules last, because each
 // field reports only its first failure and queries are the costly ones.
 var ruleOrder = []string{
-	"email", "url", "uuid", "date", "min", "max", "between", "in", "regex", "confirmed",
+	"email", "url", "uuid", "date", "min", "max", "between", "decimal", "in", "regex", "confirmed",
 	"before", "after", "before_or_equal", "after_or_equal", "unique", "exists",
 }
 
-const ruleList = "required, nullable, email, url, uuid, date, min=N, max=N, between=A,B, in=a,b, regex=name, confirmed, " +
+const ruleList = "required, nullable, email, url, uuid, date, min=N, max=N, between=A,B, decimal=A,B, in=a,b, regex=name, confirmed, " +
 	"unique=table.column, exists=table.column, before=D, after=D, before_or_equal=D, after_or_equal=D"
 
 // laravelOnly answers rules Laravel has that kiln expresses another way.
@@ -140,7 +140,7 @@ var flagRules = map[string]bool{
 }
 
 var ruleExamples = map[string]string{
-	"min": "min=3", "max": "max=255", "between": "between=1,10", "in": "in=admin,user", "regex": "regex=slug",
+	"min": "min=3", "max": "max=255", "between": "between=1,10", "decimal": "decimal=0,2", "in": "in=admin,user", "regex": "regex=slug",
 	"unique": "unique=users.email", "exists": "exists=users.id", "before": "before=2030-01-01",
 	"after": "after=starts_on", "before_or_equal": "before_or_equal=today", "after_or_equal": "after_or_equal=today",
 }
@@ -162,6 +162,15 @@ var ruleParsers = map[string]func(f *field, val string) (string, string){
 		}
 		if a, b := mustFloat(lo), mustFloat(hi); a > b {
 			return "", fmt.Sprintf("between=%s: the first value must not be larger than the second", val)
+		}
+		return lo + " " + hi, ""
+	},
+	"decimal": func(_ *field, val string) (string, string) {
+		lo, hi, ok := strings.Cut(val, ",")
+		a, errA := strconv.Atoi(lo)
+		b, errB := strconv.Atoi(hi)
+		if !ok || errA != nil || errB != nil || a < 0 || b < a {
+			return "", fmt.Sprintf("decimal takes the fewest and most decimal places, e.g. decimal=0,2, got %q", val)
 		}
 		return lo + " " + hi, ""
 	},
@@ -288,6 +297,8 @@ func (f *field) ruleApplies(name string) string {
 		ok = f.kind == scalar && dateLike
 	case "min", "max", "between":
 		ok = f.kind == array || text || (f.kind == scalar && numeric(f.typ))
+	case "decimal":
+		ok = f.kind == scalar && (f.typ == spec.Float || f.typ == spec.Decimal)
 	case "in":
 		ok = text || f.typ == spec.Int || f.typ == spec.BigInt
 	case "confirmed", "unique", "exists":

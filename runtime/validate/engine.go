@@ -22,6 +22,7 @@ var rules = map[string]validator.FuncCtx{
 	"min":             sizeRule(func(c int) bool { return c >= 0 }),
 	"max":             sizeRule(func(c int) bool { return c <= 0 }),
 	"between":         betweenRule,
+	"decimal":         decimalRule,
 	"notblank":        notblankRule,
 	"regex":           regexRule,
 	"confirmed":       confirmedRule,

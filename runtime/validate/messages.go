@@ -46,6 +46,7 @@ var templates = map[string]string{
 	"between.string":  "The :attribute field must be between :min and :max characters.",
 	"between.numeric": "The :attribute field must be between :min and :max.",
 	"between.array":   "The :attribute field must have between :min and :max items.",
+	"decimal":         "The :attribute field must have :decimal decimal places.",
 	// What a JSON value of the wrong type or an unknown key gets.
 	"string":     "The :attribute field must be a string.",
 	"integer":    "The :attribute field must be an integer.",
@@ -90,6 +91,8 @@ func fromFieldError(root reflect.Type, fe validator.FieldError) failure {
 		f.params = map[string]string{"date": dateWords(param)}
 	case "in":
 		f.params = map[string]string{"values": strings.Join(strings.Fields(param), ", ")}
+	case "decimal":
+		f.params = map[string]string{"decimal": strings.ReplaceAll(param, " ", "-")} // Laravel's 0-2
 	case "confirmed":
 		f.params = map[string]string{"other": attribute(f.path + "_confirmation")}
 	}

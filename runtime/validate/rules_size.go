@@ -144,3 +144,54 @@ func decimalText(v reflect.Value) (string, bool) {
 	}
 	return "", false
 }
+
+// decimalRule is Laravel's decimal:min,max, written decimal=MIN MAX (or
+// decimal=N for exactly N): the number of decimal places a decimal or float
+// value may have. It keeps a value the column would round (12.345 in a
+// numeric(10,2)) from being stored as something else than what was sent.
+func decimalRule(ctx context.Context, fl validator.FieldLevel) bool {
+	lo, hi, err := placesRange(fl.Param())
+	if err != nil {
+		return stateFrom(ctx).fail(err)
+	}
+	places, ok := decimalPlaces(fl.Field())
+	if !ok {
+		return stateFrom(ctx).fail(fmt.Errorf("validate: decimal does not apply to %s", fl.Field().Type()))
+	}
+	return places < 0 || places >= lo && places <= hi
+}
+
+// placesRange parses decimal's parameter: "N" or "MIN MAX".
+func placesRange(param string) (lo, hi int, err error) {
+	a, b, two := strings.Cut(param, " ")
+	lo, err1 := strconv.Atoi(a)
+	hi, err2 := lo, error(nil)
+	if two {
+		hi, err2 = strconv.Atoi(b)
+	}
+	if err1 != nil || err2 != nil || lo < 0 || hi < lo {
+		return 0, 0, fmt.Errorf("validate: decimal=%q: write decimal=places or decimal=min max", param)
+	}
+	return lo, hi, nil
+}
+
+// decimalPlaces counts v's digits after the point, trailing zeros aside
+// (12.50 has one); -1 for NULL, which has none to count.
+func decimalPlaces(v reflect.Value) (int, bool) {
+	var text string
+	switch v.Kind() {
+	case reflect.Float32, reflect.Float64:
+		text = strconv.FormatFloat(v.Float(), 'f', -1, 64)
+	default:
+		t, ok := decimalText(v)
+		if !ok {
+			return 0, false
+		}
+		if t == "" {
+			return -1, true
+		}
+		text = t
+	}
+	_, frac, _ := strings.Cut(text, ".")
+	return len(strings.TrimRight(frac, "0")), true
+}

@@ -75,6 +75,11 @@ type (
 	reqNullDecimal struct {
 		Price decimal.NullDecimal `json:"price" validate:"min=1"`
 	}
+	reqPlaces struct {
+		Price *decimal.Decimal    `json:"price" validate:"omitnil,decimal=0 2"`
+		Rate  float64             `json:"rate" validate:"decimal=2"`
+		Tax   decimal.NullDecimal `json:"tax" validate:"decimal=0 1"`
+	}
 	reqBetweenString struct {
 		Code string `json:"code" validate:"between=2 4"`
 	}
@@ -176,6 +181,10 @@ func TestRulePassAndFail(t *testing.T) {
 		{"decimal ok", &reqDecimal{Price: ptr(decimal.RequireFromString("100.50"))}, ""},
 		{"decimal required", &reqDecimal{}, "price: The price field is required."},
 		{"null decimal", &reqNullDecimal{}, ""},
+		{"decimal places ok", &reqPlaces{Price: ptr(decimal.RequireFromString("12.30")), Rate: 1.25}, ""},
+		{"decimal places whole", &reqPlaces{Price: ptr(decimal.RequireFromString("12")), Rate: 0.5}, "rate: The rate field must have 2 decimal places."},
+		{"decimal places over", &reqPlaces{Price: ptr(decimal.RequireFromString("12.345")), Rate: 1.25}, "price: The price field must have 0-2 decimal places."},
+		{"decimal places null", &reqPlaces{Rate: 1.25, Tax: decimal.NewNullDecimal(decimal.RequireFromString("0.25"))}, "tax: The tax field must have 0-1 decimal places."},
 		{"null decimal below", &reqNullDecimal{Price: decimal.NewNullDecimal(decimal.Zero)}, "price: The price field must be at least 1."},
 		{"between string", &reqBetweenString{Code: "a"}, "code: The code field must be between 2 and 4 characters."},
 		{"between string ok", &reqBetweenString{Code: "abcd"}, ""},
