@@ -61,6 +61,7 @@ func conflicts(f *ast.File, path string) []*ast.CallExpr {
 			funcs[fd.Name.Name] = fd.Body
 		}
 	}
+	targets := groupTargets(f)
 	var out []*ast.CallExpr
 	var walk func(n ast.Node, prefix string, depth int)
 	walk = func(n ast.Node, prefix string, depth int) {
@@ -89,7 +90,7 @@ func conflicts(f *ast.File, path string) []*ast.CallExpr {
 		})
 	}
 	for _, d := range f.Decls { // the top-level code; group functions are walked from their Group
-		if fd, ok := d.(*ast.FuncDecl); !ok || !groupTarget(f, fd.Name.Name) {
+		if fd, ok := d.(*ast.FuncDecl); !ok || !targets[fd.Name.Name] {
 			walk(d, "", 0)
 		}
 	}
@@ -108,21 +109,21 @@ func groupBody(fn ast.Expr, funcs map[string]*ast.BlockStmt) *ast.BlockStmt {
 	return nil
 }
 
-// groupTarget reports whether the function name is passed to a Group call
-// in f, so its routes are walked with the group's prefix instead.
-func groupTarget(f *ast.File, name string) bool {
-	found := false
+// groupTargets are the names of the functions f passes to Group calls, whose
+// routes are walked with the group's prefix instead.
+func groupTargets(f *ast.File) map[string]bool {
+	names := map[string]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 2 {
 			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Group" {
-				if id, ok := call.Args[1].(*ast.Ident); ok && id.Name == name {
-					found = true
+				if id, ok := call.Args[1].(*ast.Ident); ok {
+					names[id.Name] = true
 				}
 			}
 		}
-		return !found
+		return true
 	})
-	return found
+	return names
 }
 
 // claims reports whether call, a call of the method name under the group

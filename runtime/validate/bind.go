@@ -35,8 +35,13 @@ func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	if err != nil {
 		return zero, err
 	}
-	if s, ok := any(&v).(sentSetter); ok {
-		s.setSent(topLevelKeys(raw))
+	sent, isSent := any(&v).(sentSetter)
+	var members []member // the body's top-level keys, scanned once for Sent and Replacer
+	if _, isReplacer := any(&v).(Replacer); isSent || isReplacer {
+		members = topLevelMembers(raw)
+	}
+	if isSent {
+		sent.setSent(keysOf(members))
 	}
 	ctx := r.Context()
 	if ig, ok := any(&v).(RowIgnorer); ok {
@@ -50,7 +55,7 @@ func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	if err != nil {
 		return zero, err
 	}
-	missing := missingRequired(r.Method, raw, &v)
+	missing := missingRequired(r.Method, members, &v)
 	if missing != nil || typeFails != nil {
 		fails = append(missing, withoutCovered(fails, covered)...)
 		fails = inFieldOrder(reflect.TypeFor[T](), append(typeFails, fails...))

@@ -78,29 +78,16 @@ func topLevelKeysOf(fails []failure) []string {
 // keys (raw is valid JSON: it decoded up to a value's own error).
 func withoutMembers(raw []byte, keys []string) []byte {
 	out := []byte{'{'}
-	i := skipSpace(raw, 0) + 1
-	for {
-		i = skipSpace(raw, i)
-		if i >= len(raw) || raw[i] != '"' {
-			return append(out, '}')
+	for _, m := range topLevelMembers(raw) {
+		if slices.ContainsFunc(keys, func(k string) bool { return strings.EqualFold(k, m.key) }) {
+			continue
 		}
-		start := i
-		end := skipString(raw, i)
-		key := unquote(raw[i:end])
-		i = skipSpace(raw, skipSpace(raw, end)+1) // past ':'
-		i = skipValue(raw, i)
-		if !slices.ContainsFunc(keys, func(k string) bool { return strings.EqualFold(k, key) }) {
-			if len(out) > 1 {
-				out = append(out, ',')
-			}
-			out = append(out, raw[start:i]...)
+		if len(out) > 1 {
+			out = append(out, ',')
 		}
-		i = skipSpace(raw, i)
-		if i >= len(raw) || raw[i] != ',' {
-			return append(out, '}')
-		}
-		i++
+		out = append(out, raw[m.start:m.end]...)
 	}
+	return append(out, '}')
 }
 
 // withoutCovered drops the rule failures on a covered path or inside one: a

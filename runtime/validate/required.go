@@ -23,13 +23,13 @@ type Replacer interface {
 }
 
 // missingRequired returns a required failure for each of v's Required keys
-// that the body, raw, leaves out on a PUT or sends as null.
-func missingRequired(method string, raw []byte, v any) []failure {
+// that the body, whose top-level members are members, leaves out on a PUT or
+// sends as null.
+func missingRequired(method string, members []member, v any) []failure {
 	rep, ok := v.(Replacer)
 	if !ok {
 		return nil
 	}
-	members := topLevelMembers(raw)
 	var fails []failure
 	for _, key := range rep.Required() {
 		i := findMember(members, key)

@@ -45,15 +45,18 @@ type sentSetter interface{ setSent(keys []string) }
 
 // member is one key of a JSON object and whether its value is null.
 type member struct {
-	key  string
-	null bool
+	key        string
+	null       bool
+	start, end int // the member's bytes in the body: "key": value
 }
 
 // topLevelKeys lists the keys of the JSON object raw, in order, unescaped.
 // raw must be valid JSON (Bind has decoded it already); anything but an
 // object gives nil.
-func topLevelKeys(raw []byte) []string {
-	members := topLevelMembers(raw)
+func topLevelKeys(raw []byte) []string { return keysOf(topLevelMembers(raw)) }
+
+// keysOf lists the members' keys; nil for nil (a body that is no object).
+func keysOf(members []member) []string {
 	if members == nil {
 		return nil
 	}
@@ -79,11 +82,13 @@ func topLevelMembers(raw []byte) []member {
 			return members // '}' of an empty object, or the end
 		}
 		end := skipString(raw, i)
-		m := member{key: unquote(raw[i:end])}
+		m := member{key: unquote(raw[i:end]), start: i}
 		i = skipSpace(raw, skipSpace(raw, end)+1) // past ':'
 		m.null = bytes.HasPrefix(raw[i:], []byte("null"))
+		i = skipValue(raw, i)
+		m.end = i
 		members = append(members, m)
-		i = skipSpace(raw, skipValue(raw, i))
+		i = skipSpace(raw, i)
 		if i >= len(raw) || raw[i] != ',' {
 			return members
 		}
