@@ -17,8 +17,10 @@ import (
 var engine = sync.OnceValue(newEngine)
 
 // rules are the validations kiln adds to validator's own. min and max replace
-// the built-in ones so that they also compare decimal.Decimal values.
+// the built-in ones so that they also compare decimal.Decimal values; email
+// replaces the built-in one with a faster path to the same answers.
 var rules = map[string]validator.FuncCtx{
+	"email":           emailRule,
 	"min":             sizeRule(func(c int) bool { return c >= 0 }),
 	"max":             sizeRule(func(c int) bool { return c <= 0 }),
 	"between":         betweenRule,

@@ -77,18 +77,17 @@ func readBody(r *http.Request) ([]byte, error) {
 		return nil, nil
 	}
 	limit := bodyLimit(r)
-	var buf bytes.Buffer
 	src := io.Reader(r.Body)
+	size := 0 // the buffer's first size: a guess unless the limit bounds Content-Length
 	if limit > 0 {
 		if r.ContentLength > limit {
 			return nil, TooLarge(limit)
 		}
 		src = http.MaxBytesReader(nil, r.Body, limit)
+		size = int(max(r.ContentLength, 0))
 	}
-	if limit > 0 && r.ContentLength > 0 { // never trust a length the limit has not bounded
-		buf.Grow(int(r.ContentLength) + bytes.MinRead)
-	}
-	if _, err := buf.ReadFrom(src); err != nil {
+	body, err := readAll(src, size+1) // +1: room to see the end without growing
+	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
 			return nil, TooLarge(tooLarge.Limit)
@@ -97,7 +96,27 @@ func readBody(r *http.Request) ([]byte, error) {
 		e.Err = err
 		return nil, e
 	}
-	return buf.Bytes(), nil
+	return body, nil
+}
+
+// readAll is io.ReadAll starting from a buffer of size bytes, so a body
+// whose length the request declared is read into one allocation of that
+// length (io.ReadAll starts at 512 bytes and grows).
+func readAll(src io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, size)
+	for {
+		n, err := src.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append choose the next capacity
+		}
+	}
 }
 
 // jsonSpace is the whitespace JSON allows between values.
