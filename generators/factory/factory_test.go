@@ -25,7 +25,7 @@ var goldenCases = map[string]goldenCase{
 		"active:bool archived:bool:nullable born_on:date:nullable seen_at:datetime ref:uuid ext:uuid:nullable prefs:json " +
 		"status:enum=active,closed tier:enum=free,pro:nullable parent:belongs_to=accounts:nullable short:string:size=20",
 		opts: spec.Options{UUID: true, SoftDeletes: true}, factories: []string{"Account"}},
-	"factory_names": {name: "Person", model: "Person", fields: "email:string:unique work_email:string first_name:string " +
+	"factory_names": {name: "Person", model: "Person", fields: "email:string:unique work_email:string:size=40 email_address:string:unique:size=30 first_name:string " +
 		"last_name:string username:string name:string password:string slug:string:unique website:string phone:string " +
 		"address:string city:string country:string zip:string title:string description:text summary:string " +
 		"age:int year:int quantity:int price:decimal lat:float lng:float avatar_url:string external_id:uuid"},

@@ -11,13 +11,13 @@ import (
 
 // textByName maps a string field's name to the Faker method that fills it,
 // checked in order: the first entry any of whose words the name matches wins.
-// Names are matched as whole snake_case words or suffixes (work_email,
-// email_address), so "emailed" is not an email.
+// Names are matched as whole snake_case words or suffixes (work_phone,
+// user_name), so "phoned" is not a phone. Email columns are spec's
+// HoldsEmail, which requests use too.
 var textByName = []struct {
 	names  []string
 	method string
 }{
-	{[]string{"email", "email_address"}, "Email"},
 	{[]string{"first_name", "firstname", "given_name"}, "FirstName"},
 	{[]string{"last_name", "lastname", "surname", "family_name"}, "LastName"},
 	{[]string{"username", "user_name", "login", "handle", "nickname"}, "Username"},
@@ -52,6 +52,9 @@ func nameMatches(field string, names []string) bool {
 // textMethod is the Faker method for a string or text field, by name, else
 // a few words (string) or a paragraph (text).
 func textMethod(fl spec.Field) string {
+	if fl.HoldsEmail() {
+		return "Email"
+	}
 	for _, e := range textByName {
 		if nameMatches(fl.Name, e.names) {
 			if e.method == "Paragraph" && fl.Type == spec.String {
@@ -132,7 +135,11 @@ func (g *gen) textValue(fl spec.Field) jen.Code {
 		v = f().Dot("Unique").Call(v)
 	}
 	if fl.Type == spec.String && fl.Size < longestValue(method) {
-		v = f().Dot("Fit").Call(v, jen.Lit(fl.Size))
+		fit := "Fit"
+		if method == "Email" {
+			fit = "FitEmail" // an address cut at the end is no address, and requests check it is one
+		}
+		v = f().Dot(fit).Call(v, jen.Lit(fl.Size))
 	}
 	return v
 }

@@ -15,8 +15,9 @@ import (
 //   - max=N for string(N), the enum's values, a valid date for dates;
 //   - for decimal(P,S), min and max at what the column holds and at most S
 //     decimal places, so PostgreSQL neither rounds nor overflows;
-//   - email for string columns named email or *_email: the client's value
-//     must be an address, which the column's type cannot say;
+//   - email for the columns spec.Field.HoldsEmail names (email, work_email,
+//     email_address), which factories fill with addresses: the column's
+//     type cannot say the value must be one;
 //   - unique=table.column for unique columns;
 //   - exists=table.id for belongs_to foreign keys.
 //
@@ -51,9 +52,9 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 	}
 	if mf.Type == spec.String {
 		f.rules["max"] = strconv.Itoa(mf.Size)
-		if f.name == "email" || strings.HasSuffix(f.name, "_email") {
-			f.rules["email"] = ""
-		}
+	}
+	if mf.HoldsEmail() {
+		f.rules["email"] = ""
 	}
 	if mf.Type == spec.Decimal { // what numeric(P,S) holds without rounding or overflowing
 		limit := decimalLimit(mf.Precision, mf.Scale)

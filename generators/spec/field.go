@@ -68,6 +68,23 @@ func (f Field) GoName() string { return goCamel(splitSnake(f.Column())) }
 // match the database and Laravel's default serialisation.
 func (f Field) JSONName() string { return f.Column() }
 
+// HoldsEmail reports whether f is a text column whose name says it holds an
+// email address: email, email_address, or a name ending in _email or
+// _email_address (work_email), but not emailed. Factories fill such a column
+// with an address and requests give it the email rule, so both agree on
+// which columns those are.
+func (f Field) HoldsEmail() bool {
+	if f.Type != String && f.Type != Text {
+		return false
+	}
+	for _, n := range []string{"email", "email_address"} {
+		if f.Name == n || strings.HasSuffix(f.Name, "_"+n) {
+			return true
+		}
+	}
+	return false
+}
+
 // String renders the canonical DSL token. ParseField(f.String()) returns
 // a Field equal to f, so the wizard can print an equivalent command line.
 // Modifiers appear in a fixed order, default last (its value may contain

@@ -278,6 +278,27 @@ func (f *Faker) Fit(s string, n int) string {
 	return s[:cut]
 }
 
+// FitEmail cuts an address to at most n bytes and keeps it an address, for
+// email columns smaller than an address can be: the local part loses bytes
+// from its front, so the domain and a UniqueEmail's sequence number (the end
+// of its local part) are kept, and so is its uniqueness. An address whose
+// domain leaves no room for a local part is cut as Fit cuts it.
+func (f *Faker) FitEmail(s string, n int) string {
+	at := strings.LastIndexByte(s, '@')
+	if len(s) <= n || at < 0 {
+		return f.Fit(s, n)
+	}
+	room := n - (len(s) - at) // bytes left for the local part
+	if room < 1 {
+		return f.Fit(s, n)
+	}
+	local := strings.TrimLeft(s[at-room:at], "._-")
+	if local == "" {
+		return f.Fit(s, n)
+	}
+	return local + s[at:]
+}
+
 // OneOf is one of values: an enum field's constants, say.
 func OneOf[V any](f *Faker, values ...V) V { return values[f.r.IntN(len(values))] }
 

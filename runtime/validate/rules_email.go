@@ -19,10 +19,11 @@ import (
 // (TestPlainEmailIsValidatorEmail, FuzzPlainEmail).
 func emailRule(_ context.Context, fl validator.FieldLevel) bool {
 	v := fl.Field()
-	if v.Kind() == reflect.String && plainEmail(v.String()) {
-		return true
+	if v.Kind() != reflect.String {
+		return false // validator's rule checks the value's String(), "<T Value>" for any other kind
 	}
-	return validatorEmail(v.Interface())
+	s := v.String()
+	return plainEmail(s) || validatorEmail(s)
 }
 
 // stockEngine is a validator with only its built-in rules, for the values
@@ -30,8 +31,8 @@ func emailRule(_ context.Context, fl validator.FieldLevel) bool {
 var stockEngine = sync.OnceValue(func() *validator.Validate { return validator.New() })
 
 // validatorEmail is validator's built-in email rule.
-func validatorEmail(v any) bool {
-	return stockEngine().Var(v, "email") == nil
+func validatorEmail(s string) bool {
+	return stockEngine().Var(s, "email") == nil
 }
 
 // plainEmail reports whether s is an address of the shape almost every

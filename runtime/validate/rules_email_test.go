@@ -1,9 +1,14 @@
 package validate
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/kilnhq/kiln/runtime/web"
 )
 
 // kilnEmail is the email rule as requests run it: the fast path, then
@@ -38,6 +43,32 @@ func TestPlainEmailIsValidatorEmail(t *testing.T) {
 		}
 		if got, want := kilnEmail(s), validatorEmail(s); got != want {
 			t.Errorf("email rule on %q = %v, validator's = %v", s, got, want)
+		}
+	}
+}
+
+// TestEmailRuleRefusesOtherKinds: validator's rule checks a value's
+// String(), which for a value that is not a string is "<T Value>", never an
+// address. A struct must not be validated as a whole instead (its own tags
+// would run, or panic on kiln's).
+func TestEmailRuleRefusesOtherKinds(t *testing.T) {
+	type tagged struct {
+		Name string `validate:"notblank"`
+	}
+	for _, v := range []any{
+		&struct {
+			E sql.NullString `json:"e" validate:"email"`
+		}{sql.NullString{String: "ada@example.com", Valid: true}},
+		&struct {
+			E tagged `json:"e" validate:"email"`
+		}{tagged{"ada@example.com"}},
+		&struct {
+			E int `json:"e" validate:"email"`
+		}{3},
+	} {
+		var e *web.Error
+		if err := Struct(context.Background(), nil, v); !errors.As(err, &e) || e.Status != 422 || !strings.Contains(e.Message, "valid email") {
+			t.Errorf("Struct(%+v) = %v, want a 422 on e", v, err)
 		}
 	}
 }

@@ -78,13 +78,15 @@ func readBody(r *http.Request) ([]byte, error) {
 	}
 	limit := bodyLimit(r)
 	src := io.Reader(r.Body)
-	size := 0 // the buffer's first size: a guess unless the limit bounds Content-Length
+	size := 0 // the buffer's first size
 	if limit > 0 {
 		if r.ContentLength > limit {
 			return nil, TooLarge(limit)
 		}
 		src = http.MaxBytesReader(nil, r.Body, limit)
-		size = int(max(r.ContentLength, 0))
+		// The declared length, up to firstRead: a client that declares more
+		// than it sends costs no more than that.
+		size = int(min(max(r.ContentLength, 0), firstRead))
 	}
 	body, err := readAll(src, size+1) // +1: room to see the end without growing
 	if err != nil {
@@ -98,6 +100,10 @@ func readBody(r *http.Request) ([]byte, error) {
 	}
 	return body, nil
 }
+
+// firstRead bounds the buffer a declared Content-Length reserves before any
+// of the body has arrived; a longer body grows it as it comes.
+const firstRead = 64 << 10
 
 // readAll is io.ReadAll starting from a buffer of size bytes, so a body
 // whose length the request declared is read into one allocation of that

@@ -127,6 +127,16 @@ func TestBodyLimit(t *testing.T) {
 		}))
 		tooBig(t, serve(t, r), unsized{strings.NewReader(big)}, "request body too large: the limit is 1 MiB")
 	})
+	t.Run("under the limit, longer than the first read", func(t *testing.T) {
+		title := strings.Repeat("y", 900<<10)
+		want := `{"title":"` + title + `","views":0,"author":{"name":""}}` + "\n"
+		for _, body := range []io.Reader{strings.NewReader(`{"title":"` + title + `"}`), unsized{strings.NewReader(`{"title":"` + title + `"}`)}} {
+			resp := send(t, "POST", url+"/posts", body, "Content-Type", "application/json")
+			if resp.status != 200 || resp.body != want {
+				t.Errorf("got %d and %d bytes, want 200 and the %d-byte title back", resp.status, len(resp.body), len(title))
+			}
+		}
+	})
 	t.Run("unlimited", func(t *testing.T) {
 		resp := postJSON(t, decodeApp(t, web.Options{MaxBody: -1})+"/posts", `{"title":"`+big+`"}`)
 		if resp.status != 200 {
