@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"path"
 	"reflect"
 	"runtime"
 	"sort"
@@ -136,7 +137,22 @@ func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 func (c *core) serveMux(w http.ResponseWriter, req *http.Request) {
 	rw := wrap(w)
 	rw.routed = req
+	rw.unclean = req.Method != http.MethodConnect && !isClean(req.URL.EscapedPath())
 	c.mux.ServeHTTP(rw, req)
+}
+
+// isClean reports whether the mux would serve p as it is rather than
+// redirect to its cleaned form: ServeMux's cleanPath, which is path.Clean
+// that keeps a trailing slash.
+func isClean(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c == p
 }
 
 // chain wraps h in mw, the first middleware outermost.

@@ -52,3 +52,47 @@ func TestRouterServesAndListsRoutes(t *testing.T) {
 		}
 	}
 }
+
+// TestUncleanPathRedirectIsJSON: the mux redirects /api//posts to
+// /api/posts; its answer is JSON like every other one.
+func TestUncleanPathRedirectIsJSON(t *testing.T) {
+	r := NewRouter()
+	r.Get("/api/posts", hello)
+	r.Post("/api/posts", hello)
+	srv := httptest.NewServer(r)
+	defer srv.Close()
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, c := range []struct{ method, path, location string }{
+		{"GET", "/api//posts", "/api/posts"},
+		{"POST", "/api/./posts?x=1", "/api/posts?x=1"},
+		{"GET", "/api/posts/../posts/", "/api/posts/"},
+		{"HEAD", "//api/posts", "/api/posts"},
+	} {
+		req, _ := http.NewRequest(c.method, srv.URL+c.path, nil)
+		resp, err := noFollow.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		want := `{"message":"moved to ` + c.location + `"}` + "\n"
+		if c.method == "HEAD" {
+			want = ""
+		}
+		if resp.StatusCode != http.StatusTemporaryRedirect || resp.Header.Get("Location") != c.location ||
+			resp.Header.Get("Content-Type") != jsonType || string(body) != want {
+			t.Errorf("%s %s = %d, Location %q, %s %q; want 307 to %s with %q", c.method, c.path, resp.StatusCode,
+				resp.Header.Get("Location"), resp.Header.Get("Content-Type"), body, c.location, want)
+		}
+	}
+	// A clean path is served as before.
+	resp, err := http.Get(srv.URL + "/api/posts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(body) != "hello" {
+		t.Errorf("GET /api/posts = %d %q", resp.StatusCode, body)
+	}
+}

@@ -16,6 +16,10 @@ type responseWriter struct {
 	status int           // 0 until the header is written
 	bytes  int64
 	mute   bool // the mux's text body is being replaced by JSON
+	// unclean is set when the request's path is not clean (/api//posts), so
+	// the mux answers it with a redirect to the clean path, whose HTML body
+	// is replaced by JSON.
+	unclean bool
 }
 
 // wrap returns w itself if it is already a *responseWriter, else wraps it.
@@ -57,6 +61,10 @@ func (w *responseWriter) WriteHeader(code int) {
 	w.status = code
 	if w.unrouted() && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) {
 		w.writeFallback(code)
+		return
+	}
+	if w.unclean && code == http.StatusTemporaryRedirect {
+		w.writeRedirect()
 		return
 	}
 	w.ResponseWriter.WriteHeader(code)
@@ -109,11 +117,23 @@ func (w *responseWriter) writeFallback(code int) {
 	if code == http.StatusMethodNotAllowed {
 		e = &Error{Status: code, Message: "method " + r.Method + " not allowed for " + r.URL.Path}
 	}
-	body := errorBody(e, "")
-	h := w.Header()
-	h.Set("Content-Type", jsonType)
+	w.replaceBody(code, errorBody(e, ""))
+}
+
+// writeRedirect writes a JSON body for the mux's redirect to a clean path
+// (/api//posts → /api/posts) in place of its HTML one.
+func (w *responseWriter) writeRedirect() {
+	w.replaceBody(http.StatusTemporaryRedirect, errorBody(&Error{Message: "moved to " + w.Header().Get("Location")}, ""))
+}
+
+// replaceBody writes code and a JSON body, and mutes the body the mux writes
+// next.
+func (w *responseWriter) replaceBody(code int, body []byte) {
+	w.Header().Set("Content-Type", jsonType)
 	w.ResponseWriter.WriteHeader(code)
-	n, _ := w.ResponseWriter.Write(body)
-	w.bytes += int64(n)
+	if w.routed.Method != http.MethodHead {
+		n, _ := w.ResponseWriter.Write(body)
+		w.bytes += int64(n)
+	}
 	w.mute = true
 }
