@@ -39,7 +39,11 @@ func requestResourcePlans(proj project, res spec.Resource, o makeModelOptions) (
 		if err != nil {
 			return p, asUsage(err)
 		}
-		p = mergePlans(p, rp)
+		dp, err := refreshDependents(proj, res.Name)
+		if err != nil {
+			return p, err
+		}
+		p = mergePlans(p, rp, dp)
 	}
 	return p, nil
 }
@@ -178,7 +182,13 @@ func runMakeController(cmd *cobra.Command, g *globals, o httpOptions, args []str
 		p = mergePlans(p, hp)
 	}
 	p.Generator = "make controller"
-	return applyPlan(cmd, g, proj.root, p)
+	if err := applyPlan(cmd, g, proj.root, p); err != nil {
+		return err
+	}
+	if res != nil {
+		warnRawRelations(g, proj, res.Name)
+	}
+	return nil
 }
 
 // controllerNames parses make controller's names, refusing a controller given
@@ -346,8 +356,21 @@ func newMakeResourceCmd(g *globals) *cobra.Command {
 				return asUsage(err)
 			}
 			p = mergePlans(p, rp)
+			if res != nil && res.Name == n { // the model's own resource: others may nest it now
+				dp, err := refreshDependents(proj, n)
+				if err != nil {
+					return err
+				}
+				p = mergePlans(p, dp)
+			}
 			p.Generator = "make resource"
-			return applyPlan(cmd, g, proj.root, p)
+			if err := applyPlan(cmd, g, proj.root, p); err != nil {
+				return err
+			}
+			if res != nil && res.Name == n {
+				warnRawRelations(g, proj, n)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&o.model, "model", "", "show `Model`'s fields")

@@ -195,3 +195,62 @@ func TestMakeRequestSuggestsASCIINames(t *testing.T) {
 		t.Errorf("a refused request was written: %v", files)
 	}
 }
+
+// A resource made before its relation's model had a resource shows the
+// relation as the model itself, every column included. When the related
+// model gets its resource, kiln rewrites the resources it wrote and nobody
+// edited to nest it, keeping --collection, and names the edited ones.
+func TestResourcesNestARelatedModelsLaterResource(t *testing.T) {
+	app := newApp(t)
+	for _, args := range [][]string{
+		{"make", "model", "Post", "title:string", "author:belongs_to=users", "-a"},
+		{"make", "resource", "Post", "--model", "Post", "--collection", "--force"},
+		{"make", "model", "Comment", "body:text", "author:belongs_to=users", "-a"},
+	} {
+		if code, _, stderr := run(t, append([]string{"--dir", app, "-n"}, args...)...); code != 0 {
+			t.Fatalf("kiln %v: exit %d: %s", args, code, stderr)
+		}
+	}
+	post := filepath.Join(app, "app/http/resources/post_resource.go")
+	comment := filepath.Join(app, "app/http/resources/comment_resource.go")
+	edited := readFile(t, comment) + "\n// mine\n"
+	writeFile(t, comment, edited)
+	if !strings.Contains(readFile(t, post), "Author *models.User ") {
+		t.Fatalf("before User has a resource, Post's author should be the model:\n%s", readFile(t, post))
+	}
+
+	code, stdout, stderr := run(t, "--dir", app, "-n", "make", "scaffold", "User", "name:string", "password:string")
+	if code != 0 {
+		t.Fatalf("make scaffold User: exit %d: %s", code, stderr)
+	}
+	got := readFile(t, post)
+	for _, want := range []string{"Author *UserResource ", "One(p.Author, NewUserResource)", "type PostCollection "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("post_resource.go lacks %q after User got a resource:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "models.User") || !strings.Contains(stdout, "update  app/http/resources/post_resource.go") {
+		t.Errorf("post_resource.go still shows models.User, or the report does not list it:\n%s", stdout)
+	}
+	if readFile(t, comment) != edited {
+		t.Errorf("kiln rewrote comment_resource.go, which the user had edited")
+	}
+	if !strings.Contains(stderr, "app/http/resources/comment_resource.go shows User as the model itself") ||
+		strings.Contains(stderr, "post_resource.go shows") {
+		t.Errorf("the note should name comment_resource.go only:\n%s", stderr)
+	}
+
+	// Again: nothing left to rewrite.
+	if code, stdout, stderr := run(t, "--dir", app, "-n", "make", "resource", "User", "--model", "User"); code != 0 || strings.Contains(stdout, "post_resource") {
+		t.Errorf("make resource User again: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -161,6 +161,9 @@ func runMakeModel(cmd *cobra.Command, g *globals, o makeModelOptions, name strin
 		return err
 	}
 	warnMissingModels(g, proj, res)
+	if o.resource {
+		warnRawRelations(g, proj, res.Name)
+	}
 	return nil
 }
 

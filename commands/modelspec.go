@@ -42,6 +42,11 @@ func loadModelSpec(proj project, name string) (spec.Resource, error) {
 	if err != nil {
 		return spec.Resource{}, err
 	}
+	return modelSpecFrom(proj, m, n)
+}
+
+// modelSpecFrom rebuilds the spec of model n from the manifest m.
+func modelSpecFrom(proj project, m plan.Manifest, n spec.Name) (spec.Resource, error) {
 	path := model.Path(spec.Resource{Name: n})
 	e, ok := m.Lookup(path)
 	var ms modelSpec
