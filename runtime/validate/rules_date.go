@@ -22,14 +22,27 @@ var dateLayouts = [...]string{
 	"2006-01-02 15:04",
 }
 
-// ParseDate parses s in one of the forms the date rule accepts.
+// ParseDate parses s in one of the forms the date rule accepts, in the
+// years 1 to 9999 once in UTC.
 func ParseDate(s string) (time.Time, error) {
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
+			if !storable(t) {
+				return time.Time{}, fmt.Errorf("invalid date %q: the year must be 1 to 9999 in UTC", s)
+			}
 			return t, nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("invalid date %q: use YYYY-MM-DD or RFC 3339", s)
+}
+
+// storable reports whether t is in the years 1 to 9999 in UTC. Outside them
+// a time does not survive the trip: SQLite stores text it cannot read back,
+// PostgreSQL gives a BC year, and encoding/json refuses to write one, so one
+// such row would make every list of its table a 500.
+func storable(t time.Time) bool {
+	y := t.UTC().Year()
+	return 1 <= y && y <= 9999
 }
 
 // Time is ParseDate for values a date rule has already accepted, so request
@@ -125,7 +138,8 @@ func dateOf(v reflect.Value) (time.Time, bool) {
 		t, err := ParseDate(v.String())
 		return t, err == nil
 	case v.Type() == reflect.TypeFor[time.Time]():
-		return v.Interface().(time.Time), true
+		t := v.Interface().(time.Time)
+		return t, storable(t)
 	}
 	return time.Time{}, false
 }

@@ -221,6 +221,14 @@ func TestJSONThatCannotBeEncodedIs500(t *testing.T) {
 	if rec := logs.waitFor(t, "request failed", "/returned"); !strings.Contains(fmt.Sprint(rec["err"]), "unsupported value: NaN") {
 		t.Errorf("log = %v", rec)
 	}
+	// A handler that ignores JSON's error (as generated controllers do) still
+	// leaves the cause in the log, and one that returns it is logged once.
+	if rec := logs.waitFor(t, "request failed", "/ignored"); !strings.Contains(fmt.Sprint(rec["err"]), "unsupported value: +Inf") || rec["request_id"] == nil {
+		t.Errorf("log = %v", rec)
+	}
+	if n := strings.Count(logs.String(), `"path":"/returned","status":500,"err"`); n != 1 {
+		t.Errorf("the failure of /returned was logged %d times:\n%s", n, logs.String())
+	}
 	if strings.Contains(logs.String(), "superfluous") {
 		t.Error("wrote a second response")
 	}

@@ -14,23 +14,32 @@ const jsonType = "application/json"
 const internalBody = `{"message":"internal server error"}` + "\n"
 
 // encodeError is JSON's error when v cannot be encoded. JSON has already answered
-// 500 by then, so WriteError only logs it.
-type encodeError struct{ err error }
+// 500 by then, so WriteError only logs it, if JSON has not.
+type encodeError struct {
+	err    error
+	logged bool // JSON logged it with its request
+}
 
 func (e *encodeError) Error() string { return "web: encode response: " + e.err.Error() }
 func (e *encodeError) Unwrap() error { return e.err }
 
 // JSON writes v as a JSON response with status. v is encoded before anything is
 // written, so a value that cannot be encoded (a NaN, a channel) never leaves a
-// half-written 200: JSON answers 500 itself and returns the error — ignoring the
-// result is safe, and passing it on to WriteError (or returning it from a Handler)
-// only logs it. Errors writing to the client are not returned: the client is gone
-// and there is nothing left to do.
+// half-written 200: JSON answers 500 itself, logs the error with the request
+// when the Router serves it, and returns it — ignoring the result is safe, and
+// passing it on to WriteError (or returning it from a Handler) logs it only if
+// JSON could not. Errors writing to the client are not returned: the client is
+// gone and there is nothing left to do.
 func JSON(w http.ResponseWriter, status int, v any) error {
 	body, err := json.Marshal(v)
 	if err != nil {
 		writeJSON(w, http.StatusInternalServerError, []byte(internalBody))
-		return &encodeError{err}
+		e := &encodeError{err: err}
+		if rw := findWriter(w); rw != nil && rw.routed != nil {
+			logFailure(rw.routed, http.StatusInternalServerError, e)
+			e.logged = true
+		}
+		return e
 	}
 	writeJSON(w, status, append(body, '\n'))
 	return nil

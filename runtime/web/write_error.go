@@ -42,13 +42,19 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	e := classify(r, err)
 	var answered *encodeError
-	late := started(w) || errors.As(err, &answered) // nothing more can reach the client
-	if e.Status >= 500 || late {
-		Logger(r).Error("request failed", "method", r.Method, "path", r.URL.Path, "status", e.Status, "err", err)
+	encodeFailed := errors.As(err, &answered)
+	late := started(w) || encodeFailed // nothing more can reach the client
+	if (e.Status >= 500 || late) && !(encodeFailed && answered.logged) {
+		logFailure(r, e.Status, err)
 	}
 	if !late {
 		respond(w, r, e)
 	}
+}
+
+// logFailure logs a request that failed with status, and why.
+func logFailure(r *http.Request, status int, err error) {
+	Logger(r).Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
 }
 
 // respond writes e as the response.
