@@ -93,11 +93,14 @@ func TestModelExtraRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for token, want := range map[string]string{
-		"name:text:max=10":     `name is string in model User; write it with that type to add rules (e.g. name:string:…)`,
-		"bio:text:required":    `bio cannot be required: its column is nullable or has a default`,
-		"name:string:nullable": `name cannot be nullable: its column is NOT NULL`,
-		"age:int:bogus":        `unknown rule "bogus"`,
-		"name:string:min=300":  `min=300 and max=255 contradict each other`,
+		"name:text:max=10":        `name is string in model User; write it with that type to add rules (e.g. name:string:…)`,
+		"bio:text:required":       `bio cannot be required: its column is nullable or has a default`,
+		"name:string:nullable":    `name cannot be nullable: its column is NOT NULL`,
+		"age:int:bogus":           `unknown rule "bogus"`,
+		"name:string:min=300":     `min=300 and max=255 contradict each other`,
+		"name:string:max=300":     `max=300 is more than the name column holds (size=255)`,
+		"age:int:max=3000000000":  `max=3000000000 is outside what the age column holds (a 32-bit int`,
+		"age:int:min=-2147483649": `min=-2147483649 is outside what the age column holds`,
 	} {
 		_, err := Generate(Options{Model: &m, Fields: []string{token}, Module: "example.com/app"})
 		var se *spec.Error

@@ -2,6 +2,7 @@ package request
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 //
 //   - required unless the column is nullable or has a default;
 //   - max=N for string(N), the enum's values, a valid date for dates;
+//   - for int, the 32-bit range its integer column holds;
 //   - for decimal(P,S), min and max at what the column holds and at most S
 //     decimal places, so PostgreSQL neither rounds nor overflows;
 //   - email for the columns spec.Field.HoldsEmail names (email, work_email,
@@ -55,6 +57,9 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 	}
 	if mf.HoldsEmail() {
 		f.rules["email"] = ""
+	}
+	if mf.Type == spec.Int { // a 32-bit integer column: PostgreSQL refuses more
+		f.rules["min"], f.rules["max"] = strconv.Itoa(math.MinInt32), strconv.Itoa(math.MaxInt32)
 	}
 	if mf.Type == spec.Decimal { // what numeric(P,S) holds without rounding or overflowing
 		limit := decimalLimit(mf.Precision, mf.Scale)
@@ -110,6 +115,9 @@ func (root *field) addExtra(m spec.Resource, tok string) error {
 		return fieldError(tok, fmt.Sprintf("%s is %s in model %s; write it with that type to add rules (e.g. %s:%s:…)",
 			name, existing.modelType(), m.Name.Go(), name, existing.modelType()))
 	}
+	if msg := existing.beyondColumn(f.rules); msg != "" {
+		return fieldError(tok, msg)
+	}
 	if msg := existing.mergeRules(f.rules); msg != "" {
 		return fieldError(tok, msg)
 	}
@@ -134,6 +142,26 @@ func (f *field) mergeRules(user ruleSet) string {
 			return fmt.Sprintf("%s cannot be nullable: its column is NOT NULL", f.name)
 		}
 		f.rules[name] = v
+	}
+	return ""
+}
+
+// beyondColumn refuses a user's bound that lets through what the column
+// cannot hold: a max above a string column's size, a min or max outside an
+// int column's range. The database would refuse such a value, with a 500 or
+// a 422 that names no field, where the request can name it.
+func (f *field) beyondColumn(user ruleSet) string {
+	switch f.model.Type {
+	case spec.String:
+		if v, ok := user["max"]; ok && mustFloat(v) > float64(f.model.Size) {
+			return fmt.Sprintf("max=%s is more than the %s column holds (size=%d); raise its size with a migration first", v, f.name, f.model.Size)
+		}
+	case spec.Int:
+		for _, rule := range []string{"min", "max"} {
+			if v, ok := user[rule]; ok && (mustFloat(v) < math.MinInt32 || mustFloat(v) > math.MaxInt32) {
+				return fmt.Sprintf("%s=%s is outside what the %s column holds (a 32-bit int, %d to %d)", rule, v, f.name, math.MinInt32, math.MaxInt32)
+			}
+		}
 	}
 	return ""
 }
