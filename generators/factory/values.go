@@ -12,8 +12,8 @@ import (
 // textByName maps a string field's name to the Faker method that fills it,
 // checked in order: the first entry any of whose words the name matches wins.
 // Names are matched as whole snake_case words or suffixes (work_phone,
-// user_name), so "phoned" is not a phone. Email columns are spec's
-// HoldsEmail, which requests use too.
+// user_name), so "phoned" is not a phone. Email and password columns are
+// spec's HoldsEmail and HoldsPassword, which requests use too.
 var textByName = []struct {
 	names  []string
 	method string
@@ -22,7 +22,6 @@ var textByName = []struct {
 	{[]string{"last_name", "lastname", "surname", "family_name"}, "LastName"},
 	{[]string{"username", "user_name", "login", "handle", "nickname"}, "Username"},
 	{[]string{"name", "full_name", "author_name", "display_name"}, "Name"},
-	{[]string{"password", "password_hash", "hashed_password", "password_digest"}, "Password"},
 	{[]string{"slug"}, "Slug"},
 	{[]string{"url", "website", "link", "homepage", "avatar", "image"}, "URL"},
 	{[]string{"phone", "phone_number", "mobile", "telephone", "tel"}, "Phone"},
@@ -52,8 +51,11 @@ func nameMatches(field string, names []string) bool {
 // textMethod is the Faker method for a string or text field, by name, else
 // a few words (string) or a paragraph (text).
 func textMethod(fl spec.Field) string {
-	if fl.HoldsEmail() {
+	switch {
+	case fl.HoldsEmail():
 		return "Email"
+	case fl.HoldsPassword():
+		return "Password"
 	}
 	for _, e := range textByName {
 		if nameMatches(fl.Name, e.names) {

@@ -95,6 +95,9 @@ func (mg modelGen) setIfSent(c *field, v string) jen.Code {
 // nullable too.
 func (mg modelGen) value(c *field) jen.Code {
 	x := jen.Id("r").Dot(c.goName())
+	if c.model.HoldsPassword() {
+		return mg.hashed(c, x)
+	}
 	if c.presence() == nullable {
 		switch c.typ {
 		case spec.Enum:
@@ -114,6 +117,18 @@ func (mg modelGen) value(c *field) jen.Code {
 		return jen.Qual(validatePkg, "Time").Call(x)
 	}
 	return x
+}
+
+// hashed is the bcrypt hash of a password field's value: the model stores
+// the hash, never the password.
+func (mg modelGen) hashed(c *field, x *jen.Statement) jen.Code {
+	if c.presence() == nullable {
+		return jen.Qual(passwordPkg, "HashPtr").Call(x)
+	}
+	if c.pointer() {
+		x = jen.Op("*").Add(x)
+	}
+	return jen.Qual(passwordPkg, "Hash").Call(x)
 }
 
 // enumType is the model's type for an enum field, named as generators/model
@@ -142,7 +157,7 @@ func (mg modelGen) required(f *jen.File, reqType string, keys []string) {
 func (mg modelGen) ignoreRow(f *jen.File, reqType string) {
 	human, table := mg.m.Name.Human(), mg.m.Table()
 	comment(f, fmt.Sprintf("IgnoreRow names the %s being updated, by the route's {id}, so unique rules skip its row: "+
-		"saving a %s without changing its unique fields is not a duplicate.", human, human))
+		"saving %s %s without changing its unique fields is not a duplicate.", human, article(human), human))
 	row := func(id jen.Code) jen.Code {
 		return jen.Qual(validatePkg, "Row").Values(jen.Id("Table").Op(":").Lit(table), jen.Id("ID").Op(":").Add(id))
 	}

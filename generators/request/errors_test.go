@@ -220,3 +220,17 @@ func TestDecimalColumnRules(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordColumnTooSmallForItsHash: a password column stores a 60-character
+// bcrypt hash, so a smaller one is refused before anything is written.
+func TestPasswordColumnTooSmallForItsHash(t *testing.T) {
+	m, err := spec.NewResource("User", []string{"name:string", "password:string:size=40"}, spec.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Generate(Options{Model: &m, Module: "example.com/app"})
+	var se *spec.Error
+	if !errors.As(err, &se) || !strings.Contains(se.Msg, "give its column size=60 or more") {
+		t.Errorf("got %v, want a refusal naming size=60", err)
+	}
+}

@@ -41,10 +41,10 @@ var goldenCases = map[string]goldenCase{
 	"request_model_every_type": {model: &modelCase{name: "Post", opts: spec.Options{SoftDeletes: true}, fields: "title:string:size=120 body:text " +
 		"views:int likes:bigint rating:float price:decimal:precision=8:scale=2 published:bool " +
 		"publish_on:date published_at:datetime reviewed_at:timestamp ref:uuid meta:json " +
-		"status:enum=draft,published,archived slug:string:unique reply_email:string author:belongs_to=users"}},
+		"status:enum=draft,published,archived slug:string:unique reply_email:string password_hash:string author:belongs_to=users"}},
 	"request_model_nullable_defaults": {model: &modelCase{name: "Profile", fields: "bio:text:nullable age:int:nullable " +
 		"score:float:nullable balance:decimal:nullable verified:bool:nullable born_on:date:nullable " +
-		"seen_at:datetime:nullable external_id:uuid:nullable:unique settings:json:nullable email:string:nullable " +
+		"seen_at:datetime:nullable external_id:uuid:nullable:unique settings:json:nullable email:string:nullable password:string:nullable " +
 		"visibility:enum=public,private:nullable user:belongs_to:nullable theme:string:default=light " +
 		"retries:int:default=3 enabled:bool:default=true starts_on:date:default=now level:enum=low,high:default=low"}},
 	"request_model_uuid": {model: &modelCase{name: "Tag", fields: "name:string:unique post:belongs_to", opts: spec.Options{UUID: true}, uuid: []string{"Post"}}},

@@ -20,6 +20,8 @@ import (
 //   - email for the columns spec.Field.HoldsEmail names (email, work_email,
 //     email_address), which factories fill with addresses: the column's
 //     type cannot say the value must be one;
+//   - min=8 for the columns spec.Field.HoldsPassword names, which store the
+//     hash of what was sent;
 //   - unique=table.column for unique columns;
 //   - exists=table.id for belongs_to foreign keys.
 //
@@ -27,6 +29,12 @@ import (
 // (email:string:email), any other adds a request-only field.
 func modelFields(m spec.Resource, extra []string) (*field, error) {
 	root := &field{kind: object}
+	for _, mf := range m.Fields {
+		if mf.HoldsPassword() && mf.Type == spec.String && mf.Size < bcryptLen {
+			return nil, &spec.Error{Kind: "field", Input: mf.String(), Msg: fmt.Sprintf(
+				"%s stores a password's bcrypt hash, %d characters: give its column size=%d or more", mf.Name, bcryptLen, bcryptLen)}
+		}
+	}
 	for i := range m.Fields {
 		root.children = append(root.children, fromModel(m, &m.Fields[i]))
 	}
@@ -58,6 +66,9 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 	if mf.HoldsEmail() {
 		f.rules["email"] = ""
 	}
+	if mf.HoldsPassword() { // stored hashed (modelGen.value); at least 8 characters, as Laravel's Password::defaults()
+		f.rules["min"] = "8"
+	}
 	if mf.Type == spec.Int { // a 32-bit integer column: PostgreSQL refuses more
 		f.rules["min"], f.rules["max"] = strconv.Itoa(math.MinInt32), strconv.Itoa(math.MaxInt32)
 	}
@@ -79,6 +90,9 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 	}
 	return f
 }
+
+// bcryptLen is the length of a bcrypt hash, what a password column stores.
+const bcryptLen = 60
 
 // decimalLimit is the largest value a numeric(precision, scale) column
 // holds: 99999999.99 for (10, 2).

@@ -202,7 +202,7 @@ func newGen() *gen {
 
 // render gofmts the file into a one-file plan.
 func render(path string, f *jen.File, module string, more ...string) (plan.Plan, error) {
-	return gocode.Plan(path, f, module, append([]string{validatePkg, webPkg, ormPkg, uuidPkg, decimalPkg}, more...)...)
+	return gocode.Plan(path, f, module, append([]string{validatePkg, webPkg, ormPkg, uuidPkg, decimalPkg, passwordPkg}, more...)...)
 }
 
 // pointerNote explains the request's pointer fields, when it has any.

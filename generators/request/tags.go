@@ -15,6 +15,7 @@ const (
 	ormPkg      = "github.com/kilnhq/kiln/runtime/orm"
 	uuidPkg     = "github.com/google/uuid"
 	decimalPkg  = "github.com/shopspring/decimal"
+	passwordPkg = "github.com/kilnhq/kiln/runtime/password"
 )
 
 // presence is whether a field may be left out, and what "left out" means.

@@ -73,11 +73,24 @@ func (f Field) JSONName() string { return f.Column() }
 // _email_address (work_email), but not emailed. Factories fill such a column
 // with an address and requests give it the email rule, so both agree on
 // which columns those are.
-func (f Field) HoldsEmail() bool {
+func (f Field) HoldsEmail() bool { return f.textNamed("email", "email_address") }
+
+// HoldsPassword reports whether f is a text column whose name says it holds
+// a password's hash: password, password_hash, hashed_password,
+// password_digest, or a name ending in one of them (admin_password).
+// Factories fill it with a hash and requests store the hash of what the
+// client sent, never the password.
+func (f Field) HoldsPassword() bool {
+	return f.textNamed("password", "password_hash", "hashed_password", "password_digest")
+}
+
+// textNamed reports whether f is a string or text column named one of
+// names, or ending in _ and one of them.
+func (f Field) textNamed(names ...string) bool {
 	if f.Type != String && f.Type != Text {
 		return false
 	}
-	for _, n := range []string{"email", "email_address"} {
+	for _, n := range names {
 		if f.Name == n || strings.HasSuffix(f.Name, "_"+n) {
 			return true
 		}

@@ -1,0 +1,56 @@
+// Package password hashes the passwords an app stores, as Laravel's Hash
+// facade and its "hashed" cast do: requests generated from a model with a
+// password column store Hash(value), never the value itself.
+//
+// Hashes are bcrypt, Laravel's default. bcrypt reads at most 72 bytes of a password and Go's refuses a
+// longer one; Hash and Check first replace a longer password by the base64
+// of its SHA-256 (44 bytes), so every byte of it counts and neither fails.
+package password
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Cost is the bcrypt cost of new hashes: Laravel's default, about 50 ms a
+// hash on a server core. Raise it as hardware gets faster; hashes made at
+// another cost still check.
+var Cost = bcrypt.DefaultCost
+
+// Hash returns the bcrypt hash of plain to store in place of it.
+func Hash(plain string) string {
+	h, err := bcrypt.GenerateFromPassword(key(plain), Cost)
+	if err != nil {
+		// key keeps the input within bcrypt's limit and Cost is checked by
+		// the tests, so only a failing random source is left: nothing to store.
+		panic("password: " + err.Error())
+	}
+	return string(h)
+}
+
+// HashPtr is Hash for a nullable column: nil stays nil.
+func HashPtr(plain *string) *string {
+	if plain == nil {
+		return nil
+	}
+	h := Hash(*plain)
+	return &h
+}
+
+// Check reports whether plain is the password hashed hashes to.
+func Check(plain, hashed string) bool {
+	err := bcrypt.CompareHashAndPassword([]byte(hashed), key(plain))
+	return err == nil
+}
+
+// key is what bcrypt hashes: plain itself, or for a password longer than
+// bcrypt's 72 bytes the base64 of its SHA-256.
+func key(plain string) []byte {
+	if len(plain) <= 72 {
+		return []byte(plain)
+	}
+	sum := sha256.Sum256([]byte(plain))
+	return []byte(base64.StdEncoding.EncodeToString(sum[:]))
+}
