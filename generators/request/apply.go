@@ -102,7 +102,9 @@ func (mg modelGen) value(c *field) jen.Code {
 		switch c.typ {
 		case spec.Enum:
 			return jen.Parens(jen.Op("*").Qual(mg.modelsPkg, mg.enumType(c))).Call(x)
-		case spec.Date, spec.DateTime:
+		case spec.Date:
+			return jen.Qual(validatePkg, "DatePtr").Call(x)
+		case spec.DateTime:
 			return jen.Qual(validatePkg, "TimePtr").Call(x)
 		}
 		return x
@@ -113,7 +115,9 @@ func (mg modelGen) value(c *field) jen.Code {
 	switch c.typ {
 	case spec.Enum:
 		return jen.Qual(mg.modelsPkg, mg.enumType(c)).Call(x)
-	case spec.Date, spec.DateTime:
+	case spec.Date:
+		return jen.Qual(validatePkg, "Date").Call(x)
+	case spec.DateTime:
 		return jen.Qual(validatePkg, "Time").Call(x)
 	}
 	return x

@@ -45,20 +45,36 @@ func storable(t time.Time) bool {
 	return 1 <= y && y <= 9999
 }
 
-// Time is ParseDate for values a date rule has already accepted, so request
-// types can hand them to a model without error handling: an invalid s gives
-// the zero time.
+// Time is ParseDate, in UTC, for values a date rule has already accepted,
+// so request types can hand them to a model for a datetime column without
+// error handling: an invalid s gives the zero time. In UTC, the model holds
+// what the database gives back, so a 201 shows the record as a GET will.
 func Time(s string) time.Time {
 	t, _ := ParseDate(s)
-	return t
+	return t.UTC()
 }
 
 // TimePtr is Time for a nullable field: nil stays nil.
-func TimePtr(s *string) *time.Time {
+func TimePtr(s *string) *time.Time { return ptrTo(Time, s) }
+
+// Date is Time for a date column: midnight UTC of the calendar date s names,
+// as written (2026-01-02T23:30:00-05:00 is January 2), which is what the
+// column keeps.
+func Date(s string) time.Time {
+	t, _ := ParseDate(s)
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// DatePtr is Date for a nullable field: nil stays nil.
+func DatePtr(s *string) *time.Time { return ptrTo(Date, s) }
+
+// ptrTo applies parse to *s, keeping nil.
+func ptrTo(parse func(string) time.Time, s *string) *time.Time {
 	if s == nil {
 		return nil
 	}
-	t := Time(*s)
+	t := parse(*s)
 	return &t
 }
 

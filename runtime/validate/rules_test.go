@@ -518,3 +518,21 @@ func TestWithoutMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeAndDateAreWhatTheColumnKeeps: a request hands its model the instant
+// in UTC for a datetime column and the calendar date as written for a date
+// column, so the 201 shows what a GET will.
+func TestTimeAndDateAreWhatTheColumnKeeps(t *testing.T) {
+	if got, want := Time("2026-01-02T10:11:12+02:00"), time.Date(2026, 1, 2, 8, 11, 12, 0, time.UTC); got != want {
+		t.Errorf("Time = %v, want %v", got, want)
+	}
+	if got, want := Date("2026-01-02T23:30:00-05:00"), time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC); got != want {
+		t.Errorf("Date = %v, want %v", got, want)
+	}
+	if DatePtr(nil) != nil || TimePtr(nil) != nil {
+		t.Error("nil should stay nil")
+	}
+	if got := DatePtr(ptr("2026-03-04")); got == nil || *got != time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("DatePtr = %v", got)
+	}
+}
