@@ -13,6 +13,8 @@ import (
 func TestRejectedTokens(t *testing.T) {
 	cases := []struct{ token, want string }{
 		{"title", `missing type; write title:string`},
+		{"WorkEmail", `missing type; write work_email:string`},
+		{"ends_on:date:after=items.*.starts_on", `after=items.*.starts_on: name a field beside this one by its key (after=starts_on), not a path`},
 		{"title:strin", `unknown type "strin"; use one of: string, text`},
 		{"Title:string", `name "Title": use snake_case (lower-case letters, digits and _), e.g. title`},
 		{"firstName:string", `e.g. first_name`},

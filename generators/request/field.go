@@ -77,7 +77,7 @@ func (f *field) parseType(seg string) string {
 	case "belongs_to":
 		return fmt.Sprintf("belongs_to is for models; in a request write the key and check it, e.g. %s_id:bigint:exists=users.id", strings.TrimSuffix(f.name, "_id"))
 	case "":
-		return fmt.Sprintf("missing type; write %s:string (types: %s)", f.name, typeList)
+		return fmt.Sprintf("missing type; write %s:string (types: %s)", snake(f.name), typeList)
 	}
 	t, ok := typeNames[name]
 	if !ok {

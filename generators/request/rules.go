@@ -275,6 +275,9 @@ func dateValue(rule string) func(*field, string) (string, string) {
 		case val[0] >= '0' && val[0] <= '9':
 			return "", fmt.Sprintf("date %q: write YYYY-MM-DD (a time of day cannot be written here, as ':' separates rules)", val)
 		}
+		if strings.ContainsAny(val, ".*") {
+			return "", fmt.Sprintf("%s=%s: name a field beside this one by its key (%s=starts_on), not a path", rule, val, rule)
+		}
 		if msg := nameProblem(val); msg != "" {
 			return "", "date or field " + msg
 		}

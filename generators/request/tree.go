@@ -48,7 +48,7 @@ func (root *field) add(tok string) string {
 	segs := strings.Split(tok, ":")
 	path := strings.Split(segs[0], ".")
 	if len(segs) < 2 {
-		return fmt.Sprintf("missing type; write %s:string (types: %s)", segs[0], typeList)
+		return fmt.Sprintf("missing type; write %s:string (types: %s)", snake(segs[0]), typeList)
 	}
 	parent, msg := root.parentOf(path)
 	if msg != "" {
