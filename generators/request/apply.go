@@ -144,14 +144,27 @@ func (mg modelGen) enumType(c *field) string { return mg.m.Name.Go() + c.model.G
 // refuses as null.
 func (mg modelGen) required(f *jen.File, reqType string, keys []string) {
 	human := mg.m.Name.Human()
-	comment(f, fmt.Sprintf("Required names, by JSON key, the fields %s %s cannot be without (NOT NULL columns "+
+	keysMethod(f, reqType, "Required", keys, fmt.Sprintf("Required names, by JSON key, the fields %s %s cannot be without (NOT NULL columns "+
 		"with no default), for validate.Bind: a PUT, which replaces the %s, must send them all, "+
 		"and no request may send one as null.", article(human), human, human))
+}
+
+// notNull declares NotNull (validate.NullRefuser): the JSON keys of the
+// fields that may be left out but not sent as null, which Bind refuses.
+func (mg modelGen) notNull(f *jen.File, reqType string, keys []string) {
+	keysMethod(f, reqType, "NotNull", keys, "NotNull names, by JSON key, the fields that may be left out but cannot be null "+
+		"(NOT NULL columns with a default), for validate.Bind: a null would read as left out and be ignored, "+
+		"so it is refused.")
+}
+
+// keysMethod declares a method of reqType returning keys.
+func keysMethod(f *jen.File, reqType, name string, keys []string, doc string) {
+	comment(f, doc)
 	lits := make([]jen.Code, len(keys))
 	for i, k := range keys {
 		lits[i] = jen.Lit(k)
 	}
-	f.Func().Params(jen.Id(reqType)).Id("Required").Params().Index().String().Block(
+	f.Func().Params(jen.Id(reqType)).Id(name).Params().Index().String().Block(
 		jen.Return(jen.Index().String().Values(lits...)),
 	)
 }

@@ -142,11 +142,19 @@ func generateForModel(o Options) (plan.Plan, error) {
 func storeFile(mg modelGen, n Names, root *field) (string, *jen.File, error) {
 	g := newGen()
 	g.method = []string{n.Build}
+	notNull := columnsWith(root, optional)
+	if len(notNull) > 0 {
+		g.method = append(g.method, "NotNull")
+	}
 	if err := g.structs(n.Store, storeDoc(mg.m, n, root), root, ""); err != nil {
 		return n.StorePath, nil, err
 	}
 	g.file.Line()
 	mg.build(g.file, n.Store, n.Build, root)
+	if len(notNull) > 0 {
+		g.file.Line()
+		mg.notNull(g.file, n.Store, notNull)
+	}
 	return n.StorePath, g.file, nil
 }
 
@@ -161,21 +169,28 @@ func updateFile(mg modelGen, n Names, store *field) (string, *jen.File, error) {
 		g.sent = g.sent || (c.model != nil && c.presence() == nullable)
 		unique = unique || c.rules.has("unique")
 	}
-	required := requiredColumns(store)
-	if len(required) > 0 {
+	mustSend, notNull := columnsWith(store, required), columnsWith(store, optional)
+	if len(mustSend) > 0 {
 		g.method = append(g.method, "Required")
+	}
+	if len(notNull) > 0 {
+		g.method = append(g.method, "NotNull")
 	}
 	if unique {
 		g.method = append(g.method, "IgnoreRow")
 	}
-	if err := g.structs(n.Update, updateDoc(mg.m, n, g.sent, unique, len(required) > 0), root, ""); err != nil {
+	if err := g.structs(n.Update, updateDoc(mg.m, n, g.sent, unique, len(mustSend) > 0), root, ""); err != nil {
 		return n.UpdatePath, nil, err
 	}
 	g.file.Line()
 	mg.apply(g.file, n.Update, root)
-	if len(required) > 0 {
+	if len(mustSend) > 0 {
 		g.file.Line()
-		mg.required(g.file, n.Update, required)
+		mg.required(g.file, n.Update, mustSend)
+	}
+	if len(notNull) > 0 {
+		g.file.Line()
+		mg.notNull(g.file, n.Update, notNull)
 	}
 	if unique {
 		g.file.Line()
@@ -184,12 +199,13 @@ func updateFile(mg modelGen, n Names, store *field) (string, *jen.File, error) {
 	return n.UpdatePath, g.file, nil
 }
 
-// requiredColumns are the JSON keys, in field order, of the model fields the
-// Store request requires: NOT NULL columns without a default.
-func requiredColumns(store *field) []string {
+// columnsWith are the JSON keys, in field order, of the model fields of the
+// Store request with presence p: required for NOT NULL columns without a
+// default, optional for those with one.
+func columnsWith(store *field, p presence) []string {
 	var keys []string
 	for _, c := range store.children {
-		if c.model != nil && c.presence() == required {
+		if c.model != nil && c.presence() == p {
 			keys = append(keys, c.name)
 		}
 	}

@@ -27,7 +27,8 @@ import (
 // q runs the unique and exists rules; it may be nil when T has none. When T
 // implements RowIgnorer its unique rules skip the row being updated; when it
 // implements Replacer a PUT must send every required field, and no request
-// may send one as null; and an embedded Sent is filled with the keys the
+// may send one as null; when it implements NullRefuser no request may send
+// a NotNull field as null; and an embedded Sent is filled with the keys the
 // body had.
 func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	var v, zero T
@@ -35,12 +36,11 @@ func Bind[T any](r *http.Request, q db.Querier) (T, error) {
 	if err != nil {
 		return zero, err
 	}
-	sent, isSent := any(&v).(sentSetter)
-	var members []member // the body's top-level keys, scanned once for Sent and Replacer
-	if _, isReplacer := any(&v).(Replacer); isSent || isReplacer {
+	var members []member // the body's top-level keys, scanned once for Sent, Replacer and NullRefuser
+	if checksMembers(&v) {
 		members = topLevelMembers(raw)
 	}
-	if isSent {
+	if sent, ok := any(&v).(sentSetter); ok {
 		sent.setSent(keysOf(members))
 	}
 	ctx := r.Context()

@@ -24,6 +24,7 @@ type Messager interface {
 // by rule; min, max and between have a form per kind of value.
 var templates = map[string]string{
 	"required":        "The :attribute field is required.",
+	"filled":          "The :attribute field must have a value.",
 	"email":           "The :attribute field must be a valid email address.",
 	"url":             "The :attribute field must be a valid URL.",
 	"uuid":            "The :attribute field must be a valid UUID.",

@@ -22,19 +22,45 @@ type Replacer interface {
 	Required() []string
 }
 
+// NullRefuser is implemented by a request with fields that may be left out
+// but cannot be null: NOT NULL columns with a default. NotNull names them by
+// JSON key, and Bind refuses any of them sent as null with Laravel's "The
+// qty field must have a value.": decoded, a null is a nil pointer, the same
+// as a field left out, so it would otherwise be ignored (or the default
+// used) where the client asked to clear the column.
+//
+// Generated store and update requests implement it.
+type NullRefuser interface {
+	NotNull() []string
+}
+
+// checksMembers reports whether Bind must scan v's body for its top-level
+// members: for Sent, Replacer or NullRefuser.
+func checksMembers(v any) bool {
+	_, sent := v.(sentSetter)
+	_, rep := v.(Replacer)
+	_, nr := v.(NullRefuser)
+	return sent || rep || nr
+}
+
 // missingRequired returns a required failure for each of v's Required keys
 // that the body, whose top-level members are members, leaves out on a PUT or
-// sends as null.
+// sends as null, and a filled failure for each NotNull key sent as null.
 func missingRequired(method string, members []member, v any) []failure {
-	rep, ok := v.(Replacer)
-	if !ok {
-		return nil
-	}
 	var fails []failure
-	for _, key := range rep.Required() {
-		i := findMember(members, key)
-		if i < 0 && method == http.MethodPut || i >= 0 && members[i].null {
-			fails = append(fails, failure{path: key, rule: "required"})
+	if rep, ok := v.(Replacer); ok {
+		for _, key := range rep.Required() {
+			i := findMember(members, key)
+			if i < 0 && method == http.MethodPut || i >= 0 && members[i].null {
+				fails = append(fails, failure{path: key, rule: "required"})
+			}
+		}
+	}
+	if nr, ok := v.(NullRefuser); ok {
+		for _, key := range nr.NotNull() {
+			if i := findMember(members, key); i >= 0 && members[i].null {
+				fails = append(fails, failure{path: key, rule: "filled"})
+			}
 		}
 	}
 	return fails

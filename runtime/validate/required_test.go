@@ -50,3 +50,36 @@ func TestRequiredOnPutAndNull(t *testing.T) {
 		}
 	}
 }
+
+// patchItem has fields that may be left out but not nulled: NOT NULL columns
+// with a default, as kiln generates NotNull for.
+type patchItem struct {
+	Name   *string `json:"name" validate:"omitnil,max=20"`
+	Qty    *int    `json:"qty" validate:"omitnil,min=0"`
+	Active *bool   `json:"active"`
+}
+
+func (patchItem) NotNull() []string { return []string{"qty", "active"} }
+
+// A null for a NotNull field is refused, by any method: decoded it is the
+// same nil as a field left out, which would be silently ignored.
+func TestNotNullRefusesNull(t *testing.T) {
+	url := serve[patchItem](t, nil, web.Options{}) + "/bind/1"
+	cases := []struct {
+		method, body string
+		status       int
+		want         string
+	}{
+		{"PATCH", `{}`, 200, `{"name":null,"qty":null,"active":null}`},
+		{"PATCH", `{"name":null,"qty":2}`, 200, `{"name":null,"qty":2,"active":null}`},
+		{"PATCH", `{"qty":null}`, 422, `{"message":"The qty field must have a value.","errors":{"qty":["The qty field must have a value."]}}`},
+		{"PUT", `{"active":null,"qty":-1}`, 422,
+			`{"message":"The qty field must be at least 0. (and 1 more error)","errors":{"qty":["The qty field must be at least 0."],"active":["The active field must have a value."]}}`},
+	}
+	for _, c := range cases {
+		status, body := post(t, c.method, url, "application/json", c.body)
+		if status != c.status || body != c.want {
+			t.Errorf("%s %s:\n got %d %s\nwant %d %s", c.method, c.body, status, body, c.status, c.want)
+		}
+	}
+}
