@@ -39,7 +39,7 @@ func requestResourcePlans(proj project, res spec.Resource, o makeModelOptions) (
 		if err != nil {
 			return p, asUsage(err)
 		}
-		dp, err := refreshDependents(proj, res.Name)
+		dp, err := refreshDependents(proj, res.Name, rp.Files[0])
 		if err != nil {
 			return p, err
 		}
@@ -357,7 +357,7 @@ func newMakeResourceCmd(g *globals) *cobra.Command {
 			}
 			p = mergePlans(p, rp)
 			if res != nil && res.Name == n { // the model's own resource: others may nest it now
-				dp, err := refreshDependents(proj, n)
+				dp, err := refreshDependents(proj, n, rp.Files[0])
 				if err != nil {
 					return err
 				}

@@ -206,6 +206,7 @@ func TestResourcesNestARelatedModelsLaterResource(t *testing.T) {
 		{"make", "model", "Post", "title:string", "author:belongs_to=users", "-a"},
 		{"make", "resource", "Post", "--model", "Post", "--collection", "--force"},
 		{"make", "model", "Comment", "body:text", "author:belongs_to=users", "-a"},
+		{"make", "resource", "PostSummary", "--model", "Post"}, // named for no model: not kiln's to regenerate
 	} {
 		if code, _, stderr := run(t, append([]string{"--dir", app, "-n"}, args...)...); code != 0 {
 			t.Fatalf("kiln %v: exit %d: %s", args, code, stderr)
@@ -236,7 +237,7 @@ func TestResourcesNestARelatedModelsLaterResource(t *testing.T) {
 		t.Errorf("kiln rewrote comment_resource.go, which the user had edited")
 	}
 	if !strings.Contains(stderr, "app/http/resources/comment_resource.go shows User as the model itself") ||
-		strings.Contains(stderr, "post_resource.go shows") {
+		strings.Contains(stderr, "post_resource.go shows") || strings.Contains(stderr, "post_summary") {
 		t.Errorf("the note should name comment_resource.go only:\n%s", stderr)
 	}
 
@@ -253,4 +254,26 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// A resource of the related model that the user keeps (--skip-existing, or
+// "keep" at the prompt) is not kiln's shape: the resources that would nest
+// it stay as they are, so the app still builds.
+func TestResourcesStayWhenTheRelatedResourceIsKept(t *testing.T) {
+	app := newApp(t)
+	for _, args := range [][]string{
+		{"make", "model", "Post", "title:string", "author:belongs_to=users", "-a"},
+		{"make", "model", "User", "name:string", "-m"},
+		{"make", "resource", "User"}, // a hand-filled resource, not from the model
+	} {
+		if code, _, stderr := run(t, append([]string{"--dir", app, "-n"}, args...)...); code != 0 {
+			t.Fatalf("kiln %v: exit %d: %s", args, code, stderr)
+		}
+	}
+	post := filepath.Join(app, "app/http/resources/post_resource.go")
+	before := readFile(t, post)
+	code, stdout, stderr := run(t, "--dir", app, "-n", "--skip-existing", "make", "resource", "User", "--model", "User")
+	if code != 0 || readFile(t, post) != before || strings.Contains(stdout, "post_resource") {
+		t.Errorf("exit %d; post_resource.go changed although UserResource was kept:\n%s%s", code, stdout, stderr)
+	}
 }

@@ -22,101 +22,121 @@ import (
 // warnRawRelations says how to regenerate it.
 
 // refreshDependents plans the rewrite of the other resources that show
-// target's model raw, now that target gets a resource.
-func refreshDependents(proj project, target spec.Name) (plan.Plan, error) {
+// target's model raw, now that target gets a resource whose file will hold
+// planned. A resource of target's already on disk with other content is the
+// user's (the apply will refuse or keep it, or --force replace it): its shape
+// is not one to nest by guess, so nothing else is rewritten then.
+func refreshDependents(proj project, target spec.Name, planned plan.File) (plan.Plan, error) {
 	var p plan.Plan
-	existing := proj.existingResources()
-	var manifest *plan.Manifest
-	for _, other := range rawDependents(proj, target, existing) {
-		if manifest == nil {
-			m, err := plan.ReadManifest(proj.root)
-			if err != nil {
-				return p, err
-			}
-			manifest = &m
+	want, err := plan.Render(planned)
+	if err != nil {
+		return p, err
+	}
+	if cur, err := plainfile.ReadFile(filepath.Join(proj.root, filepath.FromSlash(planned.Path))); err == nil && !bytes.Equal(cur, want) {
+		return p, nil
+	}
+	deps, m, err := rawDependents(proj, target)
+	if err != nil {
+		return p, err
+	}
+	nested := append(proj.existingResources(), target.Go())
+	for _, d := range deps {
+		entry, known := m.Lookup(d.path)
+		if !known || entry.SHA256 != sha256Hex(d.content) {
+			continue // edited since kiln wrote it: the user's (warnRawRelations names it)
 		}
-		edit, ok, err := refreshEdit(proj, *manifest, other, target, existing)
+		edit, err := refreshEdit(proj, d, entry.SHA256, target, nested)
 		if err != nil {
 			return p, err
 		}
-		if ok {
-			p.Edits = append(p.Edits, edit)
-		}
+		p.Edits = append(p.Edits, edit)
 	}
 	return p, nil
 }
 
-// dependent is another model's resource file that shows target raw.
+// dependent is the resource of another model that kiln made, whose file
+// shows target raw.
 type dependent struct {
-	name    spec.Name
-	path    string
-	content []byte
+	model      spec.Resource // its model, as kiln make model recorded it
+	path       string
+	content    []byte
+	collection bool // it has a <Name>Collection type (--collection)
 }
 
-// rawDependents lists the resources, other than target's own, whose files
-// refer to target's model type.
-func rawDependents(proj project, target spec.Name, existing []string) []dependent {
+// rawDependents lists the resources, other than target's own, of models
+// whose spec kiln recorded, whose files refer to target's model type; and
+// the manifest, read only when some file does.
+func rawDependents(proj project, target spec.Name) ([]dependent, plan.Manifest, error) {
 	var out []dependent
-	for _, goName := range existing {
+	var m plan.Manifest
+	read := false
+	for _, goName := range proj.existingResources() {
 		n, err := spec.ParseName("model name", goName)
 		if err != nil || n == target {
 			continue
 		}
 		path := resource.Path(n)
 		content, err := plainfile.ReadFile(filepath.Join(proj.root, filepath.FromSlash(path)))
-		if err == nil && refersToModel(content, target) {
-			out = append(out, dependent{name: n, path: path, content: content})
+		if err != nil || !refersToModel(content, target) {
+			continue
 		}
+		if !read {
+			if m, err = plan.ReadManifest(proj.root); err != nil {
+				return nil, m, err
+			}
+			read = true
+		}
+		res, err := modelSpecFrom(proj, m, n)
+		if err != nil {
+			continue // PostSummary, PublicUser: a resource named for no model kiln made, not one to regenerate
+		}
+		out = append(out, dependent{model: res, path: path, content: content,
+			collection: bytes.Contains(content, []byte("type "+n.Go()+"Collection "))})
 	}
-	return out
+	return out, m, nil
 }
 
-// refreshEdit is the edit that regenerates d's resource with target nested,
-// when kiln wrote d's file and it is unchanged since (its manifest hash) and
-// the model's spec is on record. The edit checks the hash again when it runs,
-// and leaves a file that differs as it is.
-func refreshEdit(proj project, m plan.Manifest, d dependent, target spec.Name, existing []string) (plan.Edit, bool, error) {
-	entry, known := m.Lookup(d.path)
-	if !known || entry.SHA256 != sha256Hex(d.content) {
-		return plan.Edit{}, false, nil
-	}
-	res, err := modelSpecFrom(proj, m, d.name)
+// refreshEdit is the edit that regenerates d with nested's relations shown
+// as their resources. It checks the file's hash again when it runs, and
+// leaves a file that differs from what kiln wrote as it is.
+func refreshEdit(proj project, d dependent, sum string, target spec.Name, nested []string) (plan.Edit, error) {
+	rp, err := resource.Generate(d.model.Name, resource.Options{Module: proj.module, Model: &d.model, Collection: d.collection, Nested: nested})
 	if err != nil {
-		return plan.Edit{}, false, nil // not kiln's model: leave its resource alone
-	}
-	rp, err := resource.Generate(d.name, resource.Options{
-		Module:     proj.module,
-		Model:      &res,
-		Collection: bytes.Contains(d.content, []byte("type "+d.name.Go()+"Collection ")),
-		Nested:     append(existing, target.Go()),
-	})
-	if err != nil {
-		return plan.Edit{}, false, err
+		return plan.Edit{}, err
 	}
 	content, err := plan.Render(rp.Files[0])
 	if err != nil {
-		return plan.Edit{}, false, err
+		return plan.Edit{}, err
 	}
 	change := func(old []byte) ([]byte, error) {
-		if sha256Hex(old) != entry.SHA256 {
+		if sha256Hex(old) != sum {
 			return old, nil
 		}
 		return content, nil
 	}
-	return plan.Edit{Path: d.path, Change: change, Desc: "show " + target.Go() + " as " + resource.TypeName(target)}, true, nil
+	return plan.Edit{Path: d.path, Change: change, Desc: "show " + target.Go() + " as " + resource.TypeName(target)}, nil
 }
 
 // warnRawRelations points out, once target has a resource, the resources
-// that still show target's model raw: ones the user edited, which kiln does
-// not rewrite.
+// kiln made that still show target's model raw: ones the user edited, which
+// kiln does not rewrite.
 func warnRawRelations(g *globals, proj project, target spec.Name) {
 	if g.dryRun || !proj.exists(resource.Path(target)) {
 		return // a dry run rewrote nothing: its diff shows what would be
 	}
-	for _, d := range rawDependents(proj, target, proj.existingResources()) {
+	deps, _, err := rawDependents(proj, target)
+	if err != nil {
+		return // the apply has read the manifest already; nothing to add to its error
+	}
+	for _, d := range deps {
+		name := d.model.Name.Go()
+		flags := ""
+		if d.collection {
+			flags = " --collection"
+		}
 		fmt.Fprintf(g.stderr, "kiln: note: %s shows %s as the model itself, every column included; "+
-			"kiln make resource %s --model %s --force rewrites it to nest %s\n",
-			d.path, target.Go(), d.name.Go(), d.name.Go(), resource.TypeName(target))
+			"kiln make resource %s --model %s%s --force rewrites it to nest %s\n",
+			d.path, target.Go(), name, name, flags, resource.TypeName(target))
 	}
 }
 

@@ -67,6 +67,9 @@ func column(goName, col string, typ jen.Code) *jen.Statement {
 func (g *gen) field(f spec.Field) *jen.Statement {
 	s := jen.Id(f.GoName()).Add(g.goType(f))
 	tags := map[string]string{"db": f.Column(), "json": f.JSONName()}
+	if f.IsSecret() {
+		tags["json"] = "-" // shown raw (a relation of a model without a resource), a model keeps its credentials
+	}
 	if f.Type == spec.Date {
 		tags["db"] += ",date" // the ORM stores and compares the calendar day, not an instant
 	}

@@ -19,7 +19,7 @@ type goldenCase struct {
 }
 
 var goldenCases = map[string]goldenCase{
-	"model_basic": {model: "User", fields: "name:string email:string:unique"},
+	"model_basic": {model: "User", fields: "name:string email:string:unique password:string remember_token:string:nullable"},
 	"model_every_type": {model: "Post", opts: spec.Options{SoftDeletes: true}, fields: "title:string:size=120 body:text " +
 		"views:int likes:bigint rating:float price:decimal:precision=8:scale=2 published:bool " +
 		"publish_on:date published_at:datetime reviewed_at:timestamp ref:uuid meta:json " +

@@ -15,6 +15,9 @@ func TestRejectedTokens(t *testing.T) {
 		{"title", `missing type; write title:string`},
 		{"WorkEmail", `missing type; write work_email:string`},
 		{"ends_on:date:after=items.*.starts_on", `after=items.*.starts_on: name a field beside this one by its key (after=starts_on), not a path`},
+		{"ends_on:date:before=event.ends_at", `(before=ends_at), not a path`},
+		{"items.*.WorkEmail", `missing type; write items.*.work_email:string`},
+		{"HTTPCode:int", `e.g. http_code`},
 		{"title:strin", `unknown type "strin"; use one of: string, text`},
 		{"Title:string", `name "Title": use snake_case (lower-case letters, digits and _), e.g. title`},
 		{"firstName:string", `e.g. first_name`},
@@ -220,19 +223,5 @@ func TestDecimalColumnRules(t *testing.T) {
 		if _, err := Generate(Options{Name: "StoreThing", Fields: []string{tok}, Module: "example.com/app"}); err == nil {
 			t.Errorf("%s accepted", tok)
 		}
-	}
-}
-
-// TestPasswordColumnTooSmallForItsHash: a password column stores a 60-character
-// bcrypt hash, so a smaller one is refused before anything is written.
-func TestPasswordColumnTooSmallForItsHash(t *testing.T) {
-	m, err := spec.NewResource("User", []string{"name:string", "password:string:size=40"}, spec.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Generate(Options{Model: &m, Module: "example.com/app"})
-	var se *spec.Error
-	if !errors.As(err, &se) || !strings.Contains(se.Msg, "give its column size=60 or more") {
-		t.Errorf("got %v, want a refusal naming size=60", err)
 	}
 }

@@ -142,11 +142,18 @@ func nameProblem(s string) string {
 
 // snake suggests a snake_case spelling: firstName → first_name.
 func snake(s string) string {
+	rs := []rune(s)
+	isUpper := func(i int) bool { return i >= 0 && i < len(rs) && rs[i] >= 'A' && rs[i] <= 'Z' }
+	isLowerOrDigit := func(i int) bool {
+		return i >= 0 && i < len(rs) && (rs[i] >= 'a' && rs[i] <= 'z' || rs[i] >= '0' && rs[i] <= '9')
+	}
 	var b strings.Builder
-	for i, r := range s {
+	for i, r := range rs {
 		switch {
-		case r >= 'A' && r <= 'Z':
-			if i > 0 {
+		case isUpper(i):
+			// A word starts here: after a lower-case letter or digit
+			// (firstName), or at the last capital of an acronym (HTTPCode).
+			if isLowerOrDigit(i-1) || isUpper(i-1) && isLowerOrDigit(i+1) {
 				b.WriteByte('_')
 			}
 			b.WriteRune(r + 'a' - 'A')

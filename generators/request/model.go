@@ -29,12 +29,6 @@ import (
 // (email:string:email), any other adds a request-only field.
 func modelFields(m spec.Resource, extra []string) (*field, error) {
 	root := &field{kind: object}
-	for _, mf := range m.Fields {
-		if mf.HoldsPassword() && mf.Type == spec.String && mf.Size < bcryptLen {
-			return nil, &spec.Error{Kind: "field", Input: mf.String(), Msg: fmt.Sprintf(
-				"%s stores a password's bcrypt hash, %d characters: give its column size=%d or more", mf.Name, bcryptLen, bcryptLen)}
-		}
-	}
 	for i := range m.Fields {
 		root.children = append(root.children, fromModel(m, &m.Fields[i]))
 	}
@@ -60,7 +54,7 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 	default:
 		f.note = "default: " + defaultText(mf)
 	}
-	if mf.Type == spec.String {
+	if mf.Type == spec.String && !mf.HoldsPassword() { // a password's column holds its hash, whatever its length
 		f.rules["max"] = strconv.Itoa(mf.Size)
 	}
 	if mf.HoldsEmail() {
@@ -90,9 +84,6 @@ func fromModel(m spec.Resource, mf *spec.Field) *field {
 	}
 	return f
 }
-
-// bcryptLen is the length of a bcrypt hash, what a password column stores.
-const bcryptLen = 60
 
 // decimalLimit is the largest value a numeric(precision, scale) column
 // holds: 99999999.99 for (10, 2).
@@ -167,6 +158,9 @@ func (f *field) mergeRules(user ruleSet) string {
 func (f *field) beyondColumn(user ruleSet) string {
 	switch f.model.Type {
 	case spec.String:
+		if f.model.HoldsPassword() {
+			return "" // the column holds the password's hash, whatever its length
+		}
 		if v, ok := user["max"]; ok && mustFloat(v) > float64(f.model.Size) {
 			return fmt.Sprintf("max=%s is more than the %s column holds (size=%d); raise its size with a migration first", v, f.name, f.model.Size)
 		}

@@ -276,7 +276,11 @@ func dateValue(rule string) func(*field, string) (string, string) {
 			return "", fmt.Sprintf("date %q: write YYYY-MM-DD (a time of day cannot be written here, as ':' separates rules)", val)
 		}
 		if strings.ContainsAny(val, ".*") {
-			return "", fmt.Sprintf("%s=%s: name a field beside this one by its key (%s=starts_on), not a path", rule, val, rule)
+			key := val[strings.LastIndexAny(val, ".*")+1:]
+			if key == "" {
+				key = "starts_on"
+			}
+			return "", fmt.Sprintf("%s=%s: name a field beside this one by its key (%s=%s), not a path", rule, val, rule, snake(key))
 		}
 		if msg := nameProblem(val); msg != "" {
 			return "", "date or field " + msg

@@ -1,9 +1,6 @@
 package resource
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/kilnhq/kiln/generators/model"
@@ -29,7 +26,7 @@ func (g gen) columns() []column {
 	}
 	cols := []column{{"ID", "id", id}}
 	for _, f := range r.Fields {
-		if !isSecret(f.Column()) {
+		if !f.IsSecret() {
 			cols = append(cols, column{f.GoName(), f.JSONName(), g.goType(f)})
 		}
 	}
@@ -39,25 +36,16 @@ func (g gen) columns() []column {
 	return cols
 }
 
-// secrets are the model's columns the resource leaves out as secrets.
+// secrets are the model's columns the resource leaves out as secrets
+// (spec.Field.IsSecret).
 func (g gen) secrets() []string {
 	var out []string
 	for _, f := range g.o.Model.Fields {
-		if isSecret(f.Column()) {
+		if f.IsSecret() {
 			out = append(out, f.Column())
 		}
 	}
 	return out
-}
-
-// secretNames are column names that hold credentials, as Laravel's default
-// User model hides password and remember_token.
-var secretNames = []string{"password", "password_hash", "password_digest", "encrypted_password", "secret", "token"}
-
-// isSecret reports whether a column looks like a credential: a secret name,
-// or one ending in _secret or _token (api_token, remember_token, client_secret).
-func isSecret(col string) bool {
-	return slices.Contains(secretNames, col) || strings.HasSuffix(col, "_secret") || strings.HasSuffix(col, "_token")
 }
 
 // goType is the model field's Go type, exactly as the model declares it.

@@ -82,17 +82,6 @@ func TestParseName(t *testing.T) {
 	}
 }
 
-func TestIsSecret(t *testing.T) {
-	for col, want := range map[string]bool{
-		"password": true, "password_hash": true, "remember_token": true, "api_token": true, "client_secret": true,
-		"token": true, "secret": true, "title": false, "token_count": false, "secretary": false, "email": false,
-	} {
-		if got := isSecret(col); got != want {
-			t.Errorf("isSecret(%q) = %v, want %v", col, got, want)
-		}
-	}
-}
-
 func TestExisting(t *testing.T) {
 	got := Existing([]string{
 		"app/http/resources/user_resource.go", "app/http/resources/blog_post_resource.go",

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -82,6 +83,19 @@ func (f Field) HoldsEmail() bool { return f.textNamed("email", "email_address") 
 // client sent, never the password.
 func (f Field) HoldsPassword() bool {
 	return f.textNamed("password", "password_hash", "hashed_password", "password_digest")
+}
+
+// IsSecret reports whether f holds a credential the API must never show: a
+// password column (HoldsPassword), a secret or token (api_token,
+// remember_token, client_secret), as Laravel's User model hides password and
+// remember_token. Models leave it out of their JSON and resources do not show it.
+func (f Field) IsSecret() bool {
+	if f.HoldsPassword() {
+		return true
+	}
+	col := f.Column()
+	return slices.Contains([]string{"password", "encrypted_password", "secret", "token"}, col) ||
+		strings.HasSuffix(col, "_secret") || strings.HasSuffix(col, "_token")
 }
 
 // textNamed reports whether f is a string or text column named one of

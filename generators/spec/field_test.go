@@ -219,6 +219,9 @@ func TestHostileFields(t *testing.T) {
 		{"table_name:string", "generated TableName method"},
 		{"scan:belongs_to=users", "generated Scan method"},
 		{"values:json", "generated Values method"},
+		{"password:string:size=40", "give it size=60 or more"},
+		{"admin_password:string:default=changeme", "stored as written, unhashed: drop default"},
+		{"password:string:unique", "unique would never catch a duplicate"},
 	}
 	for _, tt := range tests {
 		f, err := ParseField(tt.in)

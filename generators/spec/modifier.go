@@ -194,11 +194,36 @@ func (f *Field) finish(mods []modifier) string {
 	if msg := f.modifierConflict(); msg != "" {
 		return msg
 	}
+	if msg := f.passwordProblem(); msg != "" {
+		return msg
+	}
 	if msg := f.columnProblem(); msg != "" {
 		return msg
 	}
 	if f.Default != nil {
 		return defaultProblem(f, *f.Default)
+	}
+	return ""
+}
+
+// BcryptLen is the length of a bcrypt hash, what a password column stores.
+const BcryptLen = 60
+
+// passwordProblem refuses what cannot work for a column that stores a
+// password's bcrypt hash (HoldsPassword): one too small for the hash, a
+// default (the database would store it as written, unhashed), and unique
+// (two hashes of one password differ, so it would never catch a duplicate).
+func (f *Field) passwordProblem() string {
+	if !f.HoldsPassword() {
+		return ""
+	}
+	switch {
+	case f.Type == String && f.Size < BcryptLen:
+		return fmt.Sprintf("%s stores a password's bcrypt hash, %d characters: give it size=%d or more", f.Name, BcryptLen, BcryptLen)
+	case f.Default != nil:
+		return fmt.Sprintf("%s stores a password's hash; a default would be stored as written, unhashed: drop default", f.Name)
+	case f.Unique:
+		return fmt.Sprintf("%s stores a password's hash, and two hashes of one password differ, so unique would never catch a duplicate: drop unique", f.Name)
 	}
 	return ""
 }

@@ -2,12 +2,18 @@
 // facade and its "hashed" cast do: requests generated from a model with a
 // password column store Hash(value), never the value itself.
 //
-// Hashes are bcrypt, Laravel's default. bcrypt reads at most 72 bytes of a password and Go's refuses a
-// longer one; Hash and Check first replace a longer password by the base64
-// of its SHA-256 (44 bytes), so every byte of it counts and neither fails.
+// Hashes are bcrypt, Laravel's default, so a hash made elsewhere of a
+// password of up to 72 bytes checks here. bcrypt reads at most 72 bytes of
+// a password (PHP ignores the rest; Go's bcrypt refuses it), so Hash and
+// Check first replace a longer password by the base64 of its HMAC-SHA-256
+// under a fixed key: every byte counts, neither fails, and the replacement
+// is no value anyone could know without the password itself (a plain
+// SHA-256, leaked from another site, is not it). Hashes of such long
+// passwords do not check against PHP's.
 package password
 
 import (
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 
@@ -46,11 +52,16 @@ func Check(plain, hashed string) bool {
 }
 
 // key is what bcrypt hashes: plain itself, or for a password longer than
-// bcrypt's 72 bytes the base64 of its SHA-256.
+// bcrypt's 72 bytes the base64 of its HMAC-SHA-256 under longKey (44 bytes).
 func key(plain string) []byte {
 	if len(plain) <= 72 {
 		return []byte(plain)
 	}
-	sum := sha256.Sum256([]byte(plain))
-	return []byte(base64.StdEncoding.EncodeToString(sum[:]))
+	mac := hmac.New(sha256.New, longKey)
+	mac.Write([]byte(plain))
+	return []byte(base64.StdEncoding.EncodeToString(mac.Sum(nil)))
 }
+
+// longKey separates key's replacements from any other use of SHA-256. It is
+// not a secret: it only has to differ from no key at all.
+var longKey = []byte("github.com/kilnhq/kiln/runtime/password: passwords over 72 bytes")

@@ -1,6 +1,8 @@
 package password
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -25,6 +27,12 @@ func TestHashChecks(t *testing.T) {
 	// bcrypt alone reads 72 bytes: a longer password must count whole.
 	if Check(long+"b", Hash(long+"a")) {
 		t.Error("passwords that differ after byte 72 check against each other")
+	}
+	// The replacement of a long password is not its plain SHA-256, which
+	// another site might have leaked.
+	sum := sha256.Sum256([]byte(long + "a"))
+	if Check(base64.StdEncoding.EncodeToString(sum[:]), Hash(long+"a")) {
+		t.Error("the base64 of a long password's SHA-256 checks as the password")
 	}
 	if Check("password", "not a hash") {
 		t.Error("a value that is no hash checks")

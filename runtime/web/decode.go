@@ -106,8 +106,8 @@ func readBody(r *http.Request) ([]byte, error) {
 const firstRead = 64 << 10
 
 // readAll is io.ReadAll starting from a buffer of size bytes, so a body
-// whose length the request declared is read into one allocation of that
-// length (io.ReadAll starts at 512 bytes and grows).
+// whose length the request declared (up to firstRead) is read into one
+// allocation of that length (io.ReadAll starts at 512 bytes and grows).
 func readAll(src io.Reader, size int) ([]byte, error) {
 	b := make([]byte, 0, size)
 	for {
