@@ -58,15 +58,34 @@ func runServe(ctx context.Context, cfg Config, args []string, stderr io.Writer) 
 	return 0
 }
 
-// LoadEnv loads a .env file into the environment if it exists. Variables already set
-// in the real environment win, so `DB_DSN=… ./app serve` needs no file edits.
+// LoadEnv loads a .env file into the environment if it exists, then sets the
+// process's time zone from APP_TIMEZONE. Variables already set in the real
+// environment win, so `DB_DSN=… ./app serve` needs no file edits.
 func LoadEnv(path string) error {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err := godotenv.Load(path); err != nil {
+	if _, err := os.Stat(path); err == nil {
+		if err := godotenv.Load(path); err != nil {
+			return fmt.Errorf("load %s: %w", path, err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("load %s: %w", path, err)
 	}
+	return setTimezone(os.Getenv("APP_TIMEZONE"))
+}
+
+// setTimezone makes name (UTC when empty) the zone times are read and shown
+// in, as Laravel's app.timezone does (UTC by default): the PostgreSQL driver
+// returns times in the local zone, so on a server whose zone is not UTC a
+// record read back would show other offsets than the one just created.
+func setTimezone(name string) error {
+	if name == "" || name == "UTC" {
+		time.Local = time.UTC
+		return nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return fmt.Errorf("APP_TIMEZONE=%s: %w (use UTC or an IANA name such as Europe/Paris)", name, err)
+	}
+	time.Local = loc
 	return nil
 }
 
