@@ -2,8 +2,6 @@ package commands
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"path/filepath"
 
@@ -35,17 +33,18 @@ func refreshDependents(proj project, target spec.Name, planned plan.File) (plan.
 	if cur, err := plainfile.ReadFile(filepath.Join(proj.root, filepath.FromSlash(planned.Path))); err == nil && !bytes.Equal(cur, want) {
 		return p, nil
 	}
-	deps, m, err := rawDependents(proj, target)
+	existing := proj.existingResources()
+	deps, m, err := rawDependents(proj, target, existing)
 	if err != nil {
 		return p, err
 	}
-	nested := append(proj.existingResources(), target.Go())
+	nested := append(existing, target.Go())
 	for _, d := range deps {
 		entry, known := m.Lookup(d.path)
-		if !known || entry.SHA256 != sha256Hex(d.content) {
+		if !known || !entry.Matches(d.content) {
 			continue // edited since kiln wrote it: the user's (warnRawRelations names it)
 		}
-		edit, err := refreshEdit(proj, d, entry.SHA256, target, nested)
+		edit, err := refreshEdit(proj, d, entry, target, nested)
 		if err != nil {
 			return p, err
 		}
@@ -63,14 +62,15 @@ type dependent struct {
 	collection bool // it has a <Name>Collection type (--collection)
 }
 
-// rawDependents lists the resources, other than target's own, of models
+// rawDependents lists the resources among existing (model names, as
+// existingResources gives them), other than target's own, of models
 // whose spec kiln recorded, whose files refer to target's model type; and
 // the manifest, read only when some file does.
-func rawDependents(proj project, target spec.Name) ([]dependent, plan.Manifest, error) {
+func rawDependents(proj project, target spec.Name, existing []string) ([]dependent, plan.Manifest, error) {
 	var out []dependent
 	var m plan.Manifest
 	read := false
-	for _, goName := range proj.existingResources() {
+	for _, goName := range existing {
 		n, err := spec.ParseName("model name", goName)
 		if err != nil || n == target {
 			continue
@@ -97,9 +97,9 @@ func rawDependents(proj project, target spec.Name) ([]dependent, plan.Manifest, 
 }
 
 // refreshEdit is the edit that regenerates d with nested's relations shown
-// as their resources. It checks the file's hash again when it runs, and
-// leaves a file that differs from what kiln wrote as it is.
-func refreshEdit(proj project, d dependent, sum string, target spec.Name, nested []string) (plan.Edit, error) {
+// as their resources. It checks the file against entry again when it runs,
+// and leaves a file that differs from what kiln wrote as it is.
+func refreshEdit(proj project, d dependent, entry plan.ManifestEntry, target spec.Name, nested []string) (plan.Edit, error) {
 	rp, err := resource.Generate(d.model.Name, resource.Options{Module: proj.module, Model: &d.model, Collection: d.collection, Nested: nested})
 	if err != nil {
 		return plan.Edit{}, err
@@ -109,7 +109,7 @@ func refreshEdit(proj project, d dependent, sum string, target spec.Name, nested
 		return plan.Edit{}, err
 	}
 	change := func(old []byte) ([]byte, error) {
-		if sha256Hex(old) != sum {
+		if !entry.Matches(old) {
 			return old, nil
 		}
 		return content, nil
@@ -124,7 +124,7 @@ func warnRawRelations(g *globals, proj project, target spec.Name) {
 	if g.dryRun || !proj.exists(resource.Path(target)) {
 		return // a dry run rewrote nothing: its diff shows what would be
 	}
-	deps, _, err := rawDependents(proj, target)
+	deps, _, err := rawDependents(proj, target, proj.existingResources())
 	if err != nil {
 		return // the apply has read the manifest already; nothing to add to its error
 	}
@@ -160,9 +160,4 @@ func refersToModel(src []byte, target spec.Name) bool {
 
 func isIdentByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
-}
-
-func sha256Hex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }

@@ -46,6 +46,10 @@ func (m Manifest) Lookup(path string) (ManifestEntry, bool) {
 	return m.Files[i], true
 }
 
+// Matches reports whether content is still what kiln wrote at e's path,
+// so a later generator may rewrite it without losing the user's edits.
+func (e ManifestEntry) Matches(content []byte) bool { return e.SHA256 == sha256Hex(content) }
+
 // ReadManifest reads root's manifest; a project without one has an empty
 // manifest, because nothing has been generated into it yet.
 func ReadManifest(root string) (Manifest, error) {

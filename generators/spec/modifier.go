@@ -206,8 +206,8 @@ func (f *Field) finish(mods []modifier) string {
 	return ""
 }
 
-// BcryptLen is the length of a bcrypt hash, what a password column stores.
-const BcryptLen = 60
+// bcryptLen is the length of a bcrypt hash, what a password column stores.
+const bcryptLen = 60
 
 // passwordProblem refuses what cannot work for a column that stores a
 // password's bcrypt hash (HoldsPassword): one too small for the hash, a
@@ -218,8 +218,8 @@ func (f *Field) passwordProblem() string {
 		return ""
 	}
 	switch {
-	case f.Type == String && f.Size < BcryptLen:
-		return fmt.Sprintf("%s stores a password's bcrypt hash, %d characters: give it size=%d or more", f.Name, BcryptLen, BcryptLen)
+	case f.Type == String && f.Size < bcryptLen:
+		return fmt.Sprintf("%s stores a password's bcrypt hash, %d characters: give it size=%d or more", f.Name, bcryptLen, bcryptLen)
 	case f.Default != nil:
 		return fmt.Sprintf("%s stores a password's hash; a default would be stored as written, unhashed: drop default", f.Name)
 	case f.Unique:
